@@ -18,13 +18,12 @@ const esm = [
 
 const base = {
   testEnvironment: 'node',
-  setupFilesAfterEach: undefined,
   moduleNameMapper: {
     '^@/(.*)$': '<rootDir>/$1',
     '^server-only$': '<rootDir>/tests/support/empty-module.js',
     '\\.(css)$': '<rootDir>/tests/support/empty-module.js',
   },
-  testPathIgnorePatterns: ['/node_modules/', '/.next/', '/tests/e2e/'],
+  testPathIgnorePatterns: ['/node_modules/', '/.next/', '/tests/e2e/', '/tests/integration/'],
   setupFilesAfterEnv: ['<rootDir>/tests/support/jest-setup.ts'],
 };
 
@@ -32,6 +31,5 @@ export default async function config() {
   const made = await createJestConfig(base)();
   const esmPattern = `/node_modules/(?!(?:${esm.join('|')})/)`;
   made.transformIgnorePatterns = [esmPattern, ...(made.transformIgnorePatterns ?? []).filter((p) => !p.includes('/node_modules/'))];
-  delete made.setupFilesAfterEach;
   return made;
 }

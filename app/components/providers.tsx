@@ -1,0 +1,6 @@
+'use client';
+import { SessionProvider } from 'next-auth/react';
+
+export function Providers({ children }: { children: React.ReactNode }) {
+  return <SessionProvider refetchOnWindowFocus={false}>{children}</SessionProvider>;
+}
