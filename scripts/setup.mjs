@@ -28,12 +28,20 @@ export function generateClients({ force = false } = {}) {
   }
 }
 
+/** next-env.d.ts is Next's to write (it points into .next/); start from the plain form on a fresh clone. */
+export function ensureNextEnv() {
+  const file = path.join(root, 'next-env.d.ts');
+  if (!fs.existsSync(file))
+    fs.writeFileSync(file, '/// <reference types="next" />\n/// <reference types="next/image-types/global" />\n\n// NOTE: This file should not be edited\n');
+}
+
 export function migrate() {
   fs.mkdirSync(path.join(root, 'data'), { recursive: true });
   run(bin('prisma'), ['migrate', 'deploy']);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  ensureNextEnv();
   generateClients({ force: process.argv.includes('--force') });
   if (!process.argv.includes('--generate-only')) migrate();
 }

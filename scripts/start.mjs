@@ -2,9 +2,10 @@
 // npm start: set up (clients, migrations), build when the sources changed since the last build,
 // then serve on PORT (default 3000). Stops cleanly on Ctrl-C / SIGTERM.
 import { spawn } from 'node:child_process';
-import { generateClients, migrate } from './setup.mjs';
+import { ensureNextEnv, generateClients, migrate } from './setup.mjs';
 import { buildIfNeeded, nextBin } from './build.mjs';
 
+ensureNextEnv();
 generateClients();
 migrate();
 buildIfNeeded({ force: process.env.NETPREP_FORCE_BUILD === '1' });

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { generateClients } from './setup.mjs';
+import { ensureNextEnv, generateClients } from './setup.mjs';
 import { buildIfNeeded } from './build.mjs';
 import { ensureChromium } from './chromium.mjs';
 import { ensurePostgres, resetPostgres } from './postgres.mjs';
@@ -85,6 +85,7 @@ function e2e(url) {
 fs.mkdirSync(results, { recursive: true });
 fs.mkdirSync(path.join(root, 'data'), { recursive: true });
 process.env.CHROMIUM_PATH = ensureChromium();
+ensureNextEnv();
 generateClients();
 
 let ok = true;
