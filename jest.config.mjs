@@ -23,6 +23,8 @@ const base = {
     '^server-only$': '<rootDir>/tests/support/empty-module.js',
     '\\.(css)$': '<rootDir>/tests/support/empty-module.js',
   },
+  // Only *.test.ts(x) files: Jest's default pattern would also take scripts/run-tests.mjs.
+  testMatch: ['<rootDir>/{lib,app,tests}/**/*.test.{ts,tsx}'],
   testPathIgnorePatterns: ['/node_modules/', '/.next/', '/tests/e2e/', '/tests/integration/'],
   setupFilesAfterEnv: ['<rootDir>/tests/support/jest-setup.ts'],
 };

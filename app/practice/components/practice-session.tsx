@@ -1,0 +1,284 @@
+'use client';
+import Link from 'next/link';
+import { useSession } from 'next-auth/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PublicQuestion, Response, ScoreResult } from '@/lib/questions';
+import { AnswerInput, initialDraft, toResponse, type Draft } from './answer-input';
+import { MarkdownText } from './markdown-text';
+import { WorkedSteps } from './worked-steps';
+
+type Scored = Extract<ScoreResult, { status: 'scored' }>;
+
+type Phase =
+  | { name: 'loading' }
+  | { name: 'answering' }
+  | { name: 'submitting' }
+  | { name: 'feedback'; result: Scored; saved: boolean }
+  | { name: 'done' }
+  | { name: 'error'; message: string; retry: () => void };
+
+function randomSeed(): number {
+  const a = new Uint32Array(1);
+  crypto.getRandomValues(a);
+  return (a[0] ?? 1) & 0x7fffffff;
+}
+
+function describeKey(q: PublicQuestion, answer: Response): string {
+  const text = (id: string) => q.choices?.find((c) => c.id === id)?.text ?? id;
+  if (Array.isArray(answer)) return answer.map(text).join(q.kind === 'order' ? ' → ' : '; ');
+  if (typeof answer === 'number') return `${answer}${q.unit ? ` ${q.unit}` : ''}`;
+  return q.kind === 'single' ? text(answer) : answer;
+}
+
+async function postJson<T>(url: string, body: unknown): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const data = (await res.json().catch(() => ({}))) as T & { message?: string };
+  if (!res.ok) throw Object.assign(new Error(data.message ?? `The server answered ${res.status}.`), { status: res.status });
+  return data;
+}
+
+interface Props {
+  scope: string;
+  title: string;
+  length?: number;
+  /** Fixed session seed (from ?seed=) to replay a session; random otherwise. */
+  seed?: number;
+}
+
+/** One question at a time, graded on the server, with feedback, worked steps and keyboard use. */
+export function PracticeSession({ scope, title, length = 10, seed }: Props) {
+  const { status: authStatus } = useSession();
+  const [sessionSeed, setSessionSeed] = useState<number>(() => seed ?? randomSeed());
+  const [index, setIndex] = useState(0);
+  const [reloadToken, setReloadToken] = useState(0);
+  const [question, setQuestion] = useState<PublicQuestion | null>(null);
+  const [draft, setDraft] = useState<Draft>(null);
+  const [phase, setPhase] = useState<Phase>({ name: 'loading' });
+  const [formError, setFormError] = useState<string | null>(null);
+  const [tally, setTally] = useState({ right: 0, answered: 0 });
+  const startedAt = useRef(0);
+  const nextButton = useRef<HTMLButtonElement>(null);
+  const feedbackHeading = useRef<HTMLHeadingElement>(null);
+
+  // Load question `index` of the session whenever it changes (or a retry is asked for).
+  useEffect(() => {
+    let live = true;
+    postJson<{ question: PublicQuestion }>('/api/practice/next', { scope, sessionSeed, index })
+      .then(({ question: q }) => {
+        if (!live) return;
+        setQuestion(q);
+        setDraft(initialDraft(q));
+        setFormError(null);
+        startedAt.current = performance.now();
+        setPhase({ name: 'answering' });
+      })
+      .catch((e: Error) => {
+        if (!live) return;
+        setPhase({
+          name: 'error',
+          message: e.message || 'The question could not be loaded.',
+          retry: () => {
+            setPhase({ name: 'loading' });
+            setReloadToken((t) => t + 1);
+          },
+        });
+      });
+    return () => {
+      live = false;
+    };
+  }, [scope, sessionSeed, index, reloadToken]);
+
+  const submit = useCallback(() => {
+    if (!question || phase.name !== 'answering') return;
+    const response = toResponse(question, draft);
+    if (response === null) {
+      setFormError(question.kind === 'number' ? 'Enter a number.' : question.kind === 'text' ? 'Type an answer.' : 'Choose an answer first.');
+      return;
+    }
+    setFormError(null);
+    setPhase({ name: 'submitting' });
+    const timeTakenMs = Math.min(Math.round(performance.now() - startedAt.current), 6 * 60 * 60 * 1000);
+    postJson<{ result: Scored; saved: boolean }>('/api/practice/answer', {
+      generatorId: question.generatorId,
+      version: question.version,
+      seed: question.seed,
+      response,
+      timeTakenMs,
+    })
+      .then(({ result, saved }) => {
+        setTally((t) => ({ right: t.right + (result.correct ? 1 : 0), answered: t.answered + 1 }));
+        setPhase({ name: 'feedback', result, saved });
+      })
+      .catch((e: Error & { status?: number }) => {
+        if (e.status === 422) {
+          setFormError(e.message);
+          setPhase({ name: 'answering' });
+        } else setPhase({ name: 'error', message: e.message || 'Your answer could not be sent.', retry: () => setPhase({ name: 'answering' }) });
+      });
+  }, [question, draft, phase.name]);
+
+  const next = useCallback(() => {
+    if (index + 1 >= length) {
+      setPhase({ name: 'done' });
+      return;
+    }
+    setPhase({ name: 'loading' });
+    setIndex(index + 1);
+  }, [index, length]);
+
+  useEffect(() => {
+    if (phase.name === 'feedback') (nextButton.current ?? feedbackHeading.current)?.focus();
+  }, [phase.name]);
+
+  // Keyboard: 1–9 pick a choice, Enter submits or moves on.
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const target = e.target as HTMLElement | null;
+      const typing = target?.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text';
+      if (e.key === 'Enter') {
+        // A focused button or link, or the text box's form, handles Enter itself.
+        if (target?.tagName === 'BUTTON' || target?.tagName === 'A' || typing) return;
+        if (phase.name === 'answering') {
+          e.preventDefault();
+          submit();
+        } else if (phase.name === 'feedback') {
+          e.preventDefault();
+          next();
+        }
+        return;
+      }
+      if (typing || phase.name !== 'answering' || !question?.choices || !/^[1-9]$/.test(e.key)) return;
+      const choice = question.choices[Number(e.key) - 1];
+      if (!choice) return;
+      e.preventDefault();
+      if (question.kind === 'single') setDraft(choice.id);
+      else if (question.kind === 'multiple') {
+        const picked = Array.isArray(draft) ? draft : [];
+        setDraft(picked.includes(choice.id) ? picked.filter((x) => x !== choice.id) : [...picked, choice.id]);
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [phase.name, question, draft, submit, next]);
+
+  const position = phase.name === 'done' ? length : index + (phase.name === 'feedback' ? 1 : 0);
+
+  return (
+    <section className="practice" aria-labelledby="practice-title">
+      <h1 id="practice-title">{title}</h1>
+      <div className="practice-progress">
+        <span>
+          Question {Math.min(index + 1, length)} of {length}
+          {tally.answered > 0 && ` · ${tally.right} right so far`}
+        </span>
+        <progress max={length} value={position} aria-label="Session progress" />
+      </div>
+      {authStatus === 'unauthenticated' && (
+        <p className="hint">
+          You are practising as a guest: answers are graded but not saved.{' '}
+          <Link href={`/signin?callbackUrl=${encodeURIComponent(`/practice/${scope}`)}`}>Sign in</Link> to keep your progress.
+        </p>
+      )}
+
+      {phase.name === 'loading' && (
+        <div className="card" aria-busy="true">
+          <p className="muted">Loading a question…</p>
+        </div>
+      )}
+      {phase.name === 'error' && (
+        <div className="alert error" role="alert">
+          <p style={{ margin: '0 0 0.5rem' }}>{phase.message}</p>
+          <button type="button" onClick={phase.retry}>
+            Try again
+          </button>
+        </div>
+      )}
+      {phase.name === 'done' && (
+        <div className="card" role="status">
+          <h2>Session complete</h2>
+          <p>
+            You answered {tally.right} of {tally.answered} correctly.
+          </p>
+          <p style={{ display: 'flex', gap: '0.75rem', flexWrap: 'wrap' }}>
+            <button
+              type="button"
+              onClick={() => {
+                setTally({ right: 0, answered: 0 });
+                setPhase({ name: 'loading' });
+                setIndex(0);
+                setSessionSeed(randomSeed());
+              }}
+            >
+              Practise again
+            </button>
+            <Link className="button secondary" href="/practice">
+              Choose another topic
+            </Link>
+          </p>
+        </div>
+      )}
+
+      {question && (phase.name === 'answering' || phase.name === 'submitting' || phase.name === 'feedback') && (
+        <form
+          className="card question"
+          data-testid="question"
+          data-generator-id={question.generatorId}
+          data-version={question.version}
+          data-seed={question.seed}
+          data-kind={question.kind}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (phase.name === 'feedback') next();
+            else submit();
+          }}
+        >
+          <MarkdownText>{question.prompt}</MarkdownText>
+          <AnswerInput question={question} draft={draft} onChange={setDraft} disabled={phase.name !== 'answering'} />
+          {formError && (
+            <p className="field-error" role="alert">
+              {formError}
+            </p>
+          )}
+          {phase.name !== 'feedback' ? (
+            <p className="hint">
+              {question.choices && question.kind !== 'order' ? 'Press 1–9 to choose, Enter to check.' : 'Press Enter to check.'}
+            </p>
+          ) : null}
+          {phase.name === 'feedback' ? (
+            <div className={`feedback ${phase.result.correct ? 'right' : 'wrong'}`} data-testid="feedback" aria-live="polite">
+              <h2 ref={feedbackHeading} tabIndex={-1}>
+                {phase.result.correct ? '✓ Correct' : '✗ Not quite'}
+              </h2>
+              {!phase.result.correct && phase.result.mistake && (
+                <p data-testid="mistake">
+                  <strong>Looks like you {phase.result.mistake.name}.</strong> {phase.result.mistake.feedback}
+                </p>
+              )}
+              {!phase.result.correct && (
+                <p>
+                  The answer: <strong data-testid="key">{describeKey(question, phase.result.answer)}</strong>
+                </p>
+              )}
+              <MarkdownText>{phase.result.explanation.summary}</MarkdownText>
+              <WorkedSteps steps={phase.result.explanation.steps} />
+              {phase.result.explanation.lesson && (
+                <p>
+                  <Link href={phase.result.explanation.lesson}>Review the lesson</Link>
+                </p>
+              )}
+              {phase.saved && <p className="hint">Saved to your progress.</p>}
+              <button type="submit" ref={nextButton}>
+                {index + 1 >= length ? 'See results' : 'Next question'}
+              </button>
+            </div>
+          ) : (
+            <button type="submit" disabled={phase.name === 'submitting'}>
+              {phase.name === 'submitting' ? 'Checking…' : 'Check answer'}
+            </button>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,224 @@
+/**
+ * VPC route tables: longest-prefix-match lookup (IPv4 and IPv6, CIDR and prefix-list
+ * destinations), route-table checks, and public / private / VPN-only subnet classification.
+ *
+ * Facts row 61: the local route does NOT always win. Routing is longest-prefix match, and you may
+ * add routes more specific than local (matching a whole subnet CIDR) to a NAT gateway, an ENI or
+ * a Gateway Load Balancer endpoint (target 'vpce'), or replace the local route's target.
+ */
+import { CalcError } from './errors';
+import type { Explained, Step } from './steps';
+import { describeInput, parseAddressRange, requireList, requireText, requireWholeNumber } from './ip';
+import { type CidrRange, formatRange, parseCidrRange, rangeContainsRange } from './cidr';
+import { ROUTES_PER_TABLE_DEFAULT_QUOTA, ROUTES_PER_TABLE_MAX_QUOTA } from './vpc';
+
+/** Route targets: local, internet gateway, NAT gateway, egress-only IGW, virtual private gateway, peering, VPC endpoint (gateway or GWLB), network interface, transit gateway. */
+export const ROUTE_TARGETS = ['local', 'igw', 'nat', 'eigw', 'vgw', 'pcx', 'vpce', 'eni', 'tgw'] as const;
+export type RouteTarget = (typeof ROUTE_TARGETS)[number];
+/** Targets allowed for a route more specific than the local route, or to replace its target. Facts row 61. */
+export const MORE_SPECIFIC_THAN_LOCAL_TARGETS: readonly RouteTarget[] = ['nat', 'eni', 'vpce'];
+
+export interface Route {
+  /** A CIDR block ('0.0.0.0/0', '2001:db8::/56') or the id of a prefix list in `prefixLists` ('pl-63a5400a'). */
+  destination: string;
+  target: RouteTarget;
+  /** The target's id, e.g. 'igw-1234', 'nat-0abc' (optional, shown back to the student). */
+  targetId?: string;
+}
+
+export interface RouteTable {
+  routes: Route[];
+  /** Prefix lists referenced by route destinations: id → CIDRs (e.g. a gateway endpoint's service prefixes). */
+  prefixLists?: Record<string, string[]>;
+}
+
+export interface RouteLookup {
+  /** The route that carries the packet, or null when none matches (the packet is dropped). */
+  route: Route | null;
+  /** The CIDR that matched (for a prefix-list route, the entry of the list). */
+  matchedCidr: string | null;
+  /** One sentence saying why this route was chosen. */
+  reason: string;
+}
+
+interface Entry {
+  route: Route;
+  range: CidrRange;
+  fromPrefixList: boolean;
+}
+
+const TARGET_SET = new Set<string>(ROUTE_TARGETS);
+
+function expand(table: RouteTable): Entry[] {
+  if (table === null || typeof table !== 'object') throw new CalcError(`Expected a route table, but got ${describeInput(table)}.`);
+  const routes = requireList<Route>(table.routes, 'The route table');
+  const lists = table.prefixLists ?? {};
+  const out: Entry[] = [];
+  for (const route of routes) {
+    if (route === null || typeof route !== 'object') throw new CalcError(`Each route must have a destination and a target, but one is ${describeInput(route)}.`);
+    if (!TARGET_SET.has(route.target)) {
+      throw new CalcError(`${describeInput(route.target)} is not a route target; use one of ${ROUTE_TARGETS.join(', ')}.`);
+    }
+    const dest = requireText(route.destination, 'a route destination');
+    if (dest.startsWith('pl-')) {
+      const cidrs = Object.prototype.hasOwnProperty.call(lists, dest) ? lists[dest] : undefined;
+      if (cidrs === undefined) throw new CalcError(`The route to ${dest} names a prefix list that is not defined in the table's prefix lists.`);
+      for (const c of requireList<string>(cidrs, `Prefix list ${dest}`)) out.push({ route, range: parseCidrRange(c), fromPrefixList: true });
+    } else {
+      out.push({ route, range: parseCidrRange(dest), fromPrefixList: false });
+    }
+  }
+  return out;
+}
+
+/** Longest prefix wins; on an exact tie a CIDR route beats a prefix-list route (netprep's tie-break). */
+function lookupCore(table: RouteTable, address: string): { entries: Entry[]; best: Entry | null; version: 4 | 6 } {
+  const entries = expand(table);
+  const s = requireText(address, 'an IP address');
+  const a = parseAddressRange(s, 0, s.length);
+  if ('error' in a) throw new CalcError(`${describeInput(s)} is not an IPv${a.version} address: ${a.error}.`);
+  let best: Entry | null = null;
+  for (const e of entries) {
+    if (e.range.version !== a.version || a.value < e.range.first || a.value > e.range.last) continue;
+    if (best === null || e.range.prefix > best.range.prefix || (e.range.prefix === best.range.prefix && best.fromPrefixList && !e.fromPrefixList)) best = e;
+  }
+  return { entries, best, version: a.version };
+}
+
+function reasonFor(best: Entry | null, address: string, version: 4 | 6): string {
+  if (best === null) return `No IPv${version} route in the table covers ${address}, so the packet is dropped.`;
+  const via = best.fromPrefixList ? ` (an entry of prefix list ${best.route.destination})` : '';
+  const where = best.route.target === 'local' ? 'stays inside the VPC (local route)' : `goes to ${best.route.targetId ?? best.route.target}`;
+  return `${formatRange(best.range)}${via} is the longest prefix (/${best.range.prefix}) that contains ${address}, so the packet ${where}.`;
+}
+
+/**
+ * The route a VPC router uses for a destination address: among routes of the address's IP
+ * version whose destination contains it, the longest prefix wins (facts row 61) — including
+ * routes more specific than local. Prefix-list destinations match through any of their CIDRs.
+ */
+export function routeLookup(table: RouteTable, address: string): RouteLookup {
+  const { best, version } = lookupCore(table, address);
+  return { route: best?.route ?? null, matchedCidr: best === null ? null : formatRange(best.range), reason: reasonFor(best, address, version) };
+}
+
+/** Explained form of routeLookup: which routes contain the address and which prefix is longest. */
+export function explainRouteLookup(table: RouteTable, address: string): Explained<RouteLookup> {
+  const { entries, best, version } = lookupCore(table, address);
+  const result = { route: best?.route ?? null, matchedCidr: best === null ? null : formatRange(best.range), reason: reasonFor(best, address, version) };
+  const a = parseAddressRange(address, 0, address.length);
+  const value = 'error' in a ? -1n : a.value;
+  const steps: Step[] = entries
+    .filter((e) => e.range.version === version)
+    .map((e) => {
+      const hit = value >= e.range.first && value <= e.range.last;
+      return {
+        text: `${formatRange(e.range)} → ${e.route.targetId ?? e.route.target}: ${hit ? `contains ${address} (/${e.range.prefix})` : `does not contain ${address}`}`,
+        values: { destination: formatRange(e.range), target: e.route.target, matches: hit },
+      };
+    });
+  steps.push({ text: result.reason });
+  return { result, steps };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface RouteTableContext {
+  /** The VPC's CIDR blocks (IPv4 and IPv6): each needs a local route. */
+  vpcCidrs: string[];
+  /** The VPC's subnet blocks; when given, a route more specific than local must match one exactly. */
+  subnetCidrs?: string[];
+  /** Non-propagated routes per table (default 50, up to 1,000; facts row 7). */
+  routeQuota?: number;
+}
+
+/**
+ * Problems with a route table, from the facts sheet: one local route per VPC block (row 60);
+ * a route more specific than local, or replacing local's target, must go to a NAT gateway, ENI
+ * or GWLB endpoint and match a whole subnet (row 61); an egress-only IGW carries IPv6 only
+ * (row 66); at most `routeQuota` routes (default 50, up to 1,000; row 7); and no two routes to
+ * the same destination.
+ */
+export function validateRouteTable(table: RouteTable, context: RouteTableContext): string[] {
+  const entries = expand(table);
+  if (context === null || typeof context !== 'object') throw new CalcError(`Expected the VPC's blocks, but got ${describeInput(context)}.`);
+  const vpc = requireList<string>(context.vpcCidrs, "The VPC's CIDR blocks").map((c) => parseCidrRange(c));
+  const subnets = context.subnetCidrs === undefined ? null : requireList<string>(context.subnetCidrs, 'The subnet blocks').map((c) => parseCidrRange(c));
+  const quota = context.routeQuota === undefined ? ROUTES_PER_TABLE_DEFAULT_QUOTA : requireWholeNumber(context.routeQuota, 'The route quota', 1, ROUTES_PER_TABLE_MAX_QUOTA);
+  const problems: string[] = [];
+  const same = (x: CidrRange, y: CidrRange) => x.version === y.version && x.first === y.first && x.prefix === y.prefix;
+
+  for (const block of vpc) {
+    const own = entries.filter((e) => !e.fromPrefixList && same(e.range, block));
+    if (own.length === 0) problems.push(`The table has no local route for the VPC block ${formatRange(block)}; every route table has one per VPC block.`);
+    for (const e of own) {
+      if (e.route.target !== 'local' && !MORE_SPECIFIC_THAN_LOCAL_TARGETS.includes(e.route.target)) {
+        problems.push(`The local route for ${formatRange(block)} can only have its target replaced by a NAT gateway, a network interface or a Gateway Load Balancer endpoint, not ${e.route.target}.`);
+      }
+    }
+  }
+  const routes = requireList<Route>(table.routes, 'The route table');
+  for (const e of entries) {
+    const name = `${formatRange(e.range)} → ${e.route.target}`;
+    if (e.route.target === 'local' && !vpc.some((b) => same(b, e.range))) {
+      problems.push(`${name}: a local route's destination must be one of the VPC's blocks.`);
+    }
+    const inside = vpc.find((b) => rangeContainsRange(b, e.range) && !same(b, e.range));
+    if (inside !== undefined) {
+      if (!MORE_SPECIFIC_THAN_LOCAL_TARGETS.includes(e.route.target)) {
+        problems.push(`${name}: a route more specific than the local route ${formatRange(inside)} may only go to a NAT gateway, a network interface or a Gateway Load Balancer endpoint.`);
+      } else if (subnets !== null && !subnets.some((sn) => same(sn, e.range))) {
+        problems.push(`${name}: a route more specific than the local route must match a whole subnet's CIDR exactly.`);
+      }
+    }
+    if (e.route.target === 'eigw' && e.range.version !== 6) problems.push(`${name}: an egress-only internet gateway carries IPv6 traffic only.`);
+  }
+  const seen = new Map<string, number>();
+  for (const r of routes) seen.set(r.destination, (seen.get(r.destination) ?? 0) + 1);
+  for (const [dest, n] of seen) if (n > 1) problems.push(`There are ${n} routes to ${dest}; a table can hold only one route per destination.`);
+  const nonLocal = routes.filter((r) => r.target !== 'local').length;
+  if (nonLocal > quota) problems.push(`The table has ${nonLocal} non-local routes, more than the quota of ${quota} (default ${ROUTES_PER_TABLE_DEFAULT_QUOTA}, up to ${ROUTES_PER_TABLE_MAX_QUOTA}).`);
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export type SubnetKind = 'public' | 'private' | 'vpn-only';
+
+export interface SubnetClassification {
+  kind: SubnetKind;
+  reason: string;
+}
+
+/**
+ * Classify a subnet by its route table. Public: a route to an internet gateway (facts row 62 —
+ * public because of the route, not the address range, row 9). VPN-only: no internet gateway
+ * route but a route to a virtual private gateway. Private: neither.
+ */
+export function classifySubnet(table: RouteTable): SubnetClassification {
+  const entries = expand(table);
+  const igw = entries.find((e) => e.route.target === 'igw');
+  if (igw !== undefined) {
+    return { kind: 'public', reason: `The route ${formatRange(igw.range)} → ${igw.route.targetId ?? 'igw'} sends traffic to an internet gateway, so the subnet is public.` };
+  }
+  const vgw = entries.find((e) => e.route.target === 'vgw');
+  if (vgw !== undefined) {
+    return { kind: 'vpn-only', reason: `No route goes to an internet gateway, but ${formatRange(vgw.range)} → ${vgw.route.targetId ?? 'vgw'} goes to a virtual private gateway, so the subnet is VPN-only.` };
+  }
+  return { kind: 'private', reason: 'No route goes to an internet gateway or a virtual private gateway, so the subnet is private.' };
+}
+
+/** Explained form of classifySubnet. */
+export function explainClassifySubnet(table: RouteTable): Explained<SubnetClassification> {
+  const result = classifySubnet(table);
+  const entries = expand(table);
+  const steps: Step[] = entries.map((e) => ({ text: `${formatRange(e.range)} → ${e.route.targetId ?? e.route.target}`, values: { target: e.route.target } }));
+  steps.push({ text: result.reason });
+  return { result, steps };
+}
+
+/** Explained form of validateRouteTable: one step per problem. */
+export function explainValidateRouteTable(table: RouteTable, context: RouteTableContext): Explained<string[]> {
+  const result = validateRouteTable(table, context);
+  return { result, steps: result.length === 0 ? [{ text: 'The route table breaks none of the rules' }] : result.map((text) => ({ text })) };
+}

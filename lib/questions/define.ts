@@ -1,0 +1,40 @@
+/** defineGenerator: the one way a generator is made, so every question carries id, version and seed. */
+import { createRng, type Rng } from './rng';
+import type { Generator, Question, Response, ResponseKind } from './types';
+import type { TopicId } from '../topics';
+
+export type QuestionBody = Omit<Question, 'generatorId' | 'version' | 'seed' | 'topic'>;
+
+export interface GeneratorSpec<P> {
+  id: string;
+  version: number;
+  topic: TopicId;
+  title: string;
+  kinds: readonly ResponseKind[];
+  /** Draw params with the rng and build the question from them through the calculation core. */
+  build(rng: Rng): QuestionBody;
+  solve(params: P): Response;
+}
+
+/** FNV-1a of the id, so two generators given the same seed draw different numbers. */
+function idHash(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+export function defineGenerator<P>(spec: GeneratorSpec<P>): Generator<P> {
+  const salt = idHash(spec.id);
+  return {
+    id: spec.id,
+    version: spec.version,
+    topic: spec.topic,
+    title: spec.title,
+    kinds: spec.kinds,
+    solve: spec.solve,
+    generate(seed: number): Question {
+      const body = spec.build(createRng((seed ^ salt) >>> 0));
+      return { generatorId: spec.id, version: spec.version, seed, topic: spec.topic, ...body };
+    },
+  };
+}

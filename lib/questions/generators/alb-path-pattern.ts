@@ -1,0 +1,327 @@
+/**
+ * alb-path-pattern — ALB listener rules (facts rows 151, 153–155): which request paths a path
+ * pattern matches (case-sensitive, `*` any run, `?` exactly one character), which rule wins by
+ * priority, whether a rule's path condition is valid (128 characters, 3 values per condition,
+ * 5 wildcards per rule), and how many wildcards a rule has left.
+ */
+import {
+  ALB_WILDCARDS_PER_RULE,
+  countWildcards,
+  evaluateAlbRules,
+  explainEvaluateAlbRules,
+  explainMatchPathPattern,
+  matchPathPattern,
+  validateAlbRuleConditions,
+} from '../../calc/alb';
+import type { Step } from '../../calc/steps';
+import { defineGenerator, type QuestionBody } from '../define';
+import { multipleChoice, singleChoice, type Distractor } from '../choices';
+import type { Rng } from '../rng';
+import type { NamedMistake } from '../types';
+
+/** Plain-data twin of the core's AlbPathRule, so params stay JSON-typed. */
+type PathRule = { priority: number; pathPatterns: string[]; target: string };
+type Params =
+  | { variant: 'match'; pattern: string; paths: string[] }
+  | { variant: 'priority'; rules: PathRule[]; defaultTarget: string; path: string }
+  | { variant: 'valid'; values: string[] }
+  | { variant: 'wildcards-left'; values: string[] };
+
+const LESSON = '/lessons/elb';
+const WORDS = ['images', 'img', 'api', 'static', 'docs', 'assets', 'media', 'users', 'orders', 'admin', 'reports', 'cart', 'blog', 'search', 'account'] as const;
+const FILES = ['index.html', 'app.js', 'logo.png', 'style.css', 'report.pdf', 'feed.xml'] as const;
+const EXTS = ['png', 'jpg', 'css', 'js', 'html', 'pdf'] as const;
+const STAR_FILLS = ['', 'a', 'photos', 'x/y', '2024/summer', 'cat', 'v2/list'] as const;
+const ONE_CHARS = 'abcxyz0123789';
+
+type Part = string | { w: '*' | '?' };
+const STAR: Part = { w: '*' };
+const Q: Part = { w: '?' };
+
+function patternOf(parts: readonly Part[]): string {
+  return parts.map((p) => (typeof p === 'string' ? p : p.w)).join('');
+}
+
+function drawParts(rng: Rng): Part[] {
+  const [a, b] = rng.sample(WORDS, 2) as [string, string];
+  const A = rng.chance(0.2) ? a.charAt(0).toUpperCase() + a.slice(1) : a;
+  switch (rng.int(1, 6)) {
+    case 1:
+      return [`/${A}/`, STAR];
+    case 2:
+      return [`/${A}/v`, Q, `/${b}`];
+    case 3:
+      return [`/${A}/`, STAR, `.${rng.pick(EXTS)}`];
+    case 4:
+      return [`/${A}/`, STAR, `/${rng.pick(FILES)}`];
+    case 5:
+      return [`/${A}/`, Q, Q, `/${rng.pick(FILES)}`];
+    default:
+      return [`/${A}/${b}-`, Q, '/', STAR];
+  }
+}
+
+type PathMaker = (p: Part) => string;
+
+function pathOf(parts: readonly Part[], fill: PathMaker): string {
+  return parts.map(fill).join('');
+}
+
+function pickChar(rng: Rng): string {
+  return ONE_CHARS.charAt(rng.int(0, ONE_CHARS.length - 1));
+}
+
+/** Offered paths: some that match, and some that stand for a named mistake. */
+function drawMatch(rng: Rng): { params: Params & { variant: 'match' }; named: Map<string, [string, string]> } {
+  const parts = drawParts(rng);
+  const pattern = patternOf(parts);
+  const good: PathMaker = (p) => (typeof p === 'string' ? p : p.w === '*' ? rng.pick(STAR_FILLS.slice(1)) : pickChar(rng));
+  const offered = new Map<string, [string, string] | null>();
+  offered.set(pathOf(parts, good), null);
+  if (parts.includes(STAR)) offered.set(pathOf(parts, (p) => (p === STAR ? '' : good(p))), null);
+  else if (rng.chance(0.5)) offered.set(pathOf(parts, good), null);
+  const named: [string, [string, string]][] = [];
+  const flip = (s: string) => {
+    const i = s.search(/[a-z]/i);
+    if (i < 0) return s;
+    const c = s.charAt(i);
+    return s.slice(0, i) + (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()) + s.slice(i + 1);
+  };
+  let flipped = false;
+  named.push([
+    pathOf(parts, (p) => {
+      if (typeof p === 'string' && !flipped && /[a-z]/i.test(p)) {
+        flipped = true;
+        return flip(p);
+      }
+      return good(p);
+    }),
+    ['assumed path matching is case-insensitive', `Path patterns are case-sensitive: '${pattern}' does not match a path whose letters differ in case.`],
+  ]);
+  if (parts.includes(Q)) {
+    named.push([pathOf(parts, (p) => (p === Q ? pickChar(rng) + pickChar(rng) : good(p))), ['thought ? matches several characters', `In '${pattern}', each ? stands for exactly one character, not several.`]]);
+    named.push([pathOf(parts, (p) => (p === Q ? '' : good(p))), ['thought ? can match no character', `Each ? in '${pattern}' must match exactly one character; only * may match nothing.`]]);
+  }
+  if (parts[parts.length - 1] !== STAR) {
+    named.push([`${pathOf(parts, good)}/${rng.pick(WORDS)}`, ['thought the pattern only has to match the start of the path', `The whole path must match '${pattern}'; the pattern does not end in *, so nothing may follow.`]]);
+  }
+  for (const [path, m] of named) if (!offered.has(path)) offered.set(path, m);
+  const paths = rng.shuffle([...offered.keys()]);
+  const names = new Map<string, [string, string]>();
+  for (const [path, m] of offered) if (m !== null) names.set(path, m);
+  return { params: { variant: 'match', pattern, paths }, named: names };
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function drawPriority(rng: Rng): Params & { variant: 'priority' } {
+  const [a, b, c, other] = rng.sample(WORDS, 4) as [string, string, string, string];
+  const id = rng.int(2, 9999);
+  const path = `/${a}/${b}/${c}/${id}`;
+  const noMatch = rng.chance(0.15);
+  const rules: Omit<PathRule, 'priority'>[] = [];
+  if (!noMatch) {
+    rules.push({ pathPatterns: [`/${a}/*`], target: `tg-${a}` });
+    rules.push({ pathPatterns: rng.pick([[`/${a}/${b}/*`], [`/${a}/${b}/${c}/*`], [`/${a}/${b}/${c}/${String(id).slice(0, -1)}?`], [`/${other}/*`, `/${a}/${b}/*`]]), target: `tg-${b}` });
+  }
+  rules.push({ pathPatterns: [rng.pick([`/${cap(a)}/*`, `/${a}/${cap(b)}/*`, `/${a.toUpperCase()}/*`])], target: 'tg-legacy' });
+  if (noMatch || rng.chance(0.6)) rules.push({ pathPatterns: [`/${other}/*`], target: `tg-${other}` });
+  if (rng.chance(0.25)) rules.push({ pathPatterns: [`/${a}/?/*`], target: 'tg-short' });
+  const priorities = rng.sample([1, 2, 3, 5, 10, 15, 20, 25, 50, 100, 200, 500], rules.length);
+  const withPriority = rng.shuffle(rules.map((r, i) => ({ priority: priorities[i] as number, ...r })));
+  return { variant: 'priority', rules: withPriority, defaultTarget: 'tg-default', path };
+}
+
+/** Patterns for the validity and wildcard questions, each with a known number of wildcards. */
+function wildPattern(rng: Rng, wildcards: number): string {
+  const words = rng.sample(WORDS, 3);
+  const segs = words.map((w) => `/${w}`);
+  let s = segs.join('');
+  for (let i = 0; i < wildcards; i++) s += rng.chance(0.6) ? '/*' : `/v?`;
+  return s;
+}
+
+function drawValid(rng: Rng): { params: Params & { variant: 'valid' }; mistake: [string, string] } {
+  switch (rng.int(1, 5)) {
+    case 1: {
+      const total = rng.int(4, 5);
+      const first = rng.int(4, total);
+      const values = first === total ? [wildPattern(rng, total)] : [wildPattern(rng, first), wildPattern(rng, total - first)];
+      return { params: { variant: 'valid', values }, mistake: ['used the old limit of 3 wildcards per pattern', `The old limit of 3 wildcards per pattern is gone: a rule may now hold up to ${ALB_WILDCARDS_PER_RULE} wildcard characters in all, and this one has ${total}.`] };
+    }
+    case 2: {
+      const total = rng.int(6, 8);
+      const first = rng.int(2, 4);
+      const values = [wildPattern(rng, first), wildPattern(rng, total - first)];
+      return { params: { variant: 'valid', values }, mistake: ['forgot the 5-wildcards-per-rule limit', `Each pattern is fine on its own, but the rule holds ${total} wildcard characters in all; the limit is ${ALB_WILDCARDS_PER_RULE} per rule.`] };
+    }
+    case 3: {
+      const values = rng.sample(WORDS, 4).map((w) => `/${w}/*`).slice(0, 4);
+      values[3] = `/${rng.pick(FILES)}`;
+      return { params: { variant: 'valid', values }, mistake: ['forgot the limit of 3 values per condition', 'A condition may hold at most 3 match values; this one has 4.'] };
+    }
+    case 4: {
+      let s = '';
+      while (s.length < 140) s += `/${rng.pick(WORDS)}`;
+      const target = rng.int(118, 140);
+      if (target <= 128) {
+        return { params: { variant: 'valid', values: [s.slice(0, target)] }, mistake: ['misremembered the 128-character limit', `A path pattern may be up to 128 characters long; this one has ${target}.`] };
+      }
+      s = s.slice(0, target);
+      return { params: { variant: 'valid', values: [s] }, mistake: ['forgot the 128-character limit', `A path pattern may be at most 128 characters long; this one has ${target}.`] };
+    }
+    default: {
+      const n = rng.int(2, 3);
+      const values = rng.sample(WORDS, n).map((w) => `/${w}/*`);
+      return { params: { variant: 'valid', values }, mistake: ['thought a condition holds only one path pattern', `Since 2019 a path condition can hold up to 3 values (matched as OR); this one has ${n}.`] };
+    }
+  }
+}
+
+function drawWildcards(rng: Rng): Params & { variant: 'wildcards-left' } {
+  const count = rng.int(1, 3);
+  const budget = rng.int(count === 1 ? 1 : count, ALB_WILDCARDS_PER_RULE);
+  const split = Array.from({ length: count }, () => 1);
+  for (let left = budget - count; left > 0; left--) {
+    const i = rng.int(0, count - 1);
+    split[i] = (split[i] ?? 0) + 1;
+  }
+  return { variant: 'wildcards-left', values: split.map((w) => wildPattern(rng, w)) };
+}
+
+function ruleTable(rules: readonly PathRule[], defaultTarget: string): string {
+  return [
+    '| Priority | Path pattern(s) | Forward to |',
+    '|---|---|---|',
+    ...rules.map((r) => `| ${r.priority} | ${r.pathPatterns.map((p) => `\`${p}\``).join(' or ')} | ${r.target} |`),
+    `| default (last) | any | ${defaultTarget} |`,
+  ].join('\n');
+}
+
+function wildcardsLeft(values: readonly string[]): number {
+  return ALB_WILDCARDS_PER_RULE - values.reduce((a, v) => a + countWildcards(v), 0);
+}
+
+function buildPriority(rng: Rng, p: Params & { variant: 'priority' }): QuestionBody {
+  const explained = explainEvaluateAlbRules(p.rules, p.defaultTarget, p.path);
+  const win = explained.result;
+  const matches = p.rules.filter((r) => r.pathPatterns.some((x) => matchPathPattern(x, p.path)));
+  const d: Distractor[] = [];
+  const spec = (r: PathRule) => Math.max(...r.pathPatterns.filter((x) => matchPathPattern(x, p.path)).map((x) => x.length - 2 * countWildcards(x)));
+  const specific = [...matches].sort((x, y) => spec(y) - spec(x))[0];
+  if (specific) d.push({ text: specific.target, mistake: 'picked the most specific pattern instead of the lowest priority number', feedback: `${specific.pathPatterns.filter((x) => matchPathPattern(x, p.path)).map((x) => `'${x}'`).join(', ')} is the most specific match, but rules are evaluated by priority, lowest number first, and the first match wins.` });
+  const top = matches[0];
+  if (top) d.push({ text: top.target, mistake: 'read the rules top to bottom', feedback: `The listing order does not matter: rules are evaluated from the lowest priority number up.` });
+  const highest = [...matches].sort((x, y) => y.priority - x.priority)[0];
+  if (highest) d.push({ text: highest.target, mistake: 'thought a higher priority number wins', feedback: `Priority ${highest.priority} is evaluated after the lower numbers; the LOWEST matching priority number wins.` });
+  for (const r of p.rules) {
+    if (matches.includes(r)) continue;
+    const ci = r.pathPatterns.some((x) => matchPathPattern(x.toLowerCase(), p.path.toLowerCase()));
+    d.push(
+      ci
+        ? { text: r.target, mistake: 'assumed path matching is case-insensitive', feedback: `Path patterns are case-sensitive: ${r.pathPatterns.map((x) => `'${x}'`).join(', ')} does not match '${p.path}'.` }
+        : { text: r.target, mistake: 'picked a rule that does not match', feedback: `${r.pathPatterns.map((x) => `'${x}'`).join(', ')} does not match '${p.path}'.` },
+    );
+  }
+  d.push({ text: p.defaultTarget, mistake: 'thought no rule matches', feedback: `The rule with priority ${win.priority} matches '${p.path}', so the default rule is never reached.` });
+  const built = singleChoice(rng, win.target, d);
+  return {
+    difficulty: 2, kind: 'single',
+    prompt: `An Application Load Balancer's HTTPS listener has these rules:\n\n${ruleTable(p.rules, p.defaultTarget)}\n\nA request arrives for the path \`${p.path}\`. Which target group receives it?`,
+    params: p, ...built,
+    explanation: {
+      summary: `**${win.target}.** Listener rules are evaluated by priority, lowest number first; the first rule whose path pattern matches (case-sensitively) wins, and the default rule goes last.`,
+      steps: explained.steps, lesson: LESSON,
+    },
+    expectedSeconds: 60,
+  };
+}
+
+export const albPathPattern = defineGenerator<Params>({
+  id: 'alb-path-pattern',
+  version: 1,
+  topic: 'elb',
+  title: 'ALB path patterns and listener rule priority',
+  kinds: ['multiple', 'single', 'number'],
+  solve(p) {
+    if (p.variant === 'match') return p.paths.filter((x) => matchPathPattern(p.pattern, x));
+    if (p.variant === 'priority') return evaluateAlbRules(p.rules, p.defaultTarget, p.path).target;
+    if (p.variant === 'valid') return validateAlbRuleConditions([{ field: 'path-pattern', values: p.values }]).length === 0 ? 'Yes' : 'No';
+    return wildcardsLeft(p.values);
+  },
+  build(rng): QuestionBody {
+    const roll = rng.int(1, 10);
+    if (roll <= 3) {
+      const { params, named } = drawMatch(rng);
+      const keys = params.paths.filter((x) => matchPathPattern(params.pattern, x));
+      const distractors: Distractor[] = params.paths
+        .filter((x) => !keys.includes(x))
+        .map((x) => {
+          const [mistake, feedback] = named.get(x) ?? ['misread the pattern', `'${x}' does not match '${params.pattern}'.`];
+          return { text: x, mistake, feedback };
+        });
+      const built = multipleChoice(rng, keys, distractors, params.paths.length);
+      return {
+        difficulty: 2, kind: 'multiple',
+        prompt: `An Application Load Balancer listener rule has the path condition \`${params.pattern}\`. Which of these request paths does it match? Choose all that apply.`,
+        params, ...built,
+        explanation: {
+          summary: `It matches ${keys.map((k) => `\`${k}\``).join(', ')}. Path patterns are case-sensitive, \`*\` matches any run of characters (even none), \`?\` exactly one, and the whole path must match.`,
+          steps: params.paths.flatMap((x) => explainMatchPathPattern(params.pattern, x).steps.slice(1)),
+          lesson: LESSON,
+        },
+        expectedSeconds: 60,
+      };
+    }
+    if (roll <= 6) return buildPriority(rng, drawPriority(rng));
+    if (roll <= 8) {
+      const { params, mistake } = drawValid(rng);
+      const problems = validateAlbRuleConditions([{ field: 'path-pattern', values: params.values }]);
+      const key = problems.length === 0 ? 'Yes' : 'No';
+      const built = singleChoice(rng, key, [{ text: key === 'Yes' ? 'No' : 'Yes', mistake: mistake[0], feedback: mistake[1] }], 2, 2);
+      const steps: Step[] = [
+        { text: `Limits: a path pattern is at most 128 characters, a condition holds at most 3 values, and a rule at most ${ALB_WILDCARDS_PER_RULE} wildcard characters in all.` },
+        ...params.values.map((v) => ({ text: `'${v.length > 40 ? `${v.slice(0, 37)}…` : v}': ${v.length} characters, ${countWildcards(v)} wildcard(s).`, values: { length: v.length, wildcards: countWildcards(v) } })),
+        ...(problems.length === 0 ? [{ text: 'No limit is exceeded, so the rule can be created.' }] : problems.map((text) => ({ text }))),
+      ];
+      return {
+        difficulty: 2, kind: 'single',
+        prompt: `You create an Application Load Balancer listener rule with one path-pattern condition whose values are:\n\n${params.values.map((v) => `- \`${v}\`${v.length > 60 ? ` (${v.length} characters)` : ''}`).join('\n')}\n\nWill AWS accept this rule?`,
+        params, ...built,
+        explanation: { summary: problems.length === 0 ? '**Yes.** The rule stays within every limit.' : `**No.** ${problems.join(' ')}`, steps, lesson: LESSON },
+        expectedSeconds: 40,
+      };
+    }
+    const params = drawWildcards(rng);
+    const answer = wildcardsLeft(params.values);
+    const counts = params.values.map((v) => countWildcards(v));
+    const stars = params.values.reduce((a, v) => a + (v.match(/\*/g)?.length ?? 0), 0);
+    const used = ALB_WILDCARDS_PER_RULE - answer;
+    const candidates: (NamedMistake & { match: number })[] = [
+      { match: counts.reduce((a, w) => a + Math.max(0, 3 - w), 0), name: 'used the old limit of 3 wildcards per pattern', feedback: `The per-pattern limit of 3 was removed in 2019; now a rule holds at most ${ALB_WILDCARDS_PER_RULE} wildcard characters in all.` },
+      { match: counts.reduce((a, w) => a + (ALB_WILDCARDS_PER_RULE - w), 0), name: 'applied the limit to each pattern instead of the whole rule', feedback: `The ${ALB_WILDCARDS_PER_RULE}-wildcard limit covers the whole rule, across all its conditions and values, not each pattern.` },
+      { match: ALB_WILDCARDS_PER_RULE - stars, name: 'did not count ? as a wildcard', feedback: `Both * and ? count toward the limit: the rule already has ${used}.` },
+      { match: 3 - used, name: 'used 3 as the wildcard limit', feedback: `The old limit of 3 no longer applies; a rule may hold ${ALB_WILDCARDS_PER_RULE} wildcard characters.` },
+    ];
+    const seen = new Set<number>([answer]);
+    const mistakes: NamedMistake[] = [];
+    for (const c of candidates) {
+      if (c.match < 0 || seen.has(c.match)) continue;
+      seen.add(c.match);
+      mistakes.push(c);
+    }
+    const steps: Step[] = [
+      ...params.values.map((v, i) => ({ text: `'${v}' holds ${counts[i]} wildcard character(s) (* and ? both count).`, values: { pattern: v, wildcards: counts[i] ?? 0 } })),
+      { text: `A rule may hold at most ${ALB_WILDCARDS_PER_RULE} wildcard characters across its host, path, header and query conditions: ${ALB_WILDCARDS_PER_RULE} − ${used} = ${answer} left.`, math: `${ALB_WILDCARDS_PER_RULE} - ${used} = ${answer}` },
+    ];
+    return {
+      difficulty: 2, kind: 'number',
+      prompt: `An Application Load Balancer listener rule has one path-pattern condition with these values:\n\n${params.values.map((v) => `- \`${v}\``).join('\n')}\n\nHow many more wildcard characters (\`*\` or \`?\`) can you add to this rule, in any of its conditions?`,
+      params, answer, mistakes,
+      explanation: { summary: `**${answer}.** The limit is ${ALB_WILDCARDS_PER_RULE} wildcard characters per rule (not 3 per pattern), and the rule already holds ${used}.`, steps, lesson: LESSON },
+      expectedSeconds: 40,
+    };
+  },
+});

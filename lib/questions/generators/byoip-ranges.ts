@@ -1,0 +1,186 @@
+/**
+ * byoip-ranges — bringing your own addresses: which ranges AWS accepts (IPv4 /24 or less
+ * specific; IPv6 /48 advertised, /56 not — facts row 25), how many more fit in a Region (5,
+ * IPv4 and IPv6 together — row 27), and which Amazon ASNs the ROA names (row 30).
+ */
+import {
+  BYOIP_ROA_ASNS,
+  BYOIP_ROA_ASN_GOVCLOUD,
+  byoipNeedsRoa,
+  byoipRangesLeft,
+  checkByoipRange,
+  explainByoipRangesLeft,
+  explainCheckByoipRange,
+} from '../../calc/byoip';
+import { cidrOfAddress } from '../../calc/cidr';
+import { defineGenerator, type QuestionBody } from '../define';
+import { multipleChoice, singleChoice, type Distractor } from '../choices';
+import type { NamedMistake } from '../types';
+import type { Rng } from '../rng';
+
+type Offer = { cidr: string; advertised: boolean };
+
+type Params =
+  | { variant: 'accept'; offered: Offer[] }
+  | { variant: 'left'; existing: string[] }
+  | { variant: 'asns'; offered: string[] }
+  | { variant: 'roa'; cidr: string; advertised: boolean };
+
+const LESSON = '/lessons/byoip';
+const V4_FIRST = [31, 45, 62, 77, 81, 91, 109, 146, 151, 176, 185, 193, 194, 203, 212];
+const REGIONS = ['us-east-1', 'eu-west-1', 'eu-central-1', 'ap-southeast-2', 'us-west-2', 'ap-northeast-1'];
+
+function publicV4(rng: Rng, prefix: number): string {
+  return cidrOfAddress(`${rng.pick(V4_FIRST)}.${rng.int(0, 255)}.${rng.int(0, 255)}.0`, prefix);
+}
+
+function ownV6(rng: Rng, prefix: number): string {
+  return cidrOfAddress(`2a0${rng.int(1, 9)}:${rng.int(0x100, 0xffff).toString(16)}:${rng.int(0, 0xffff).toString(16)}::`, prefix);
+}
+
+function offerText(o: Offer): string {
+  return o.cidr.includes(':') ? `${o.cidr} (IPv6, ${o.advertised ? 'to be advertised' : 'not advertised'})` : `${o.cidr} (IPv4)`;
+}
+
+function offerMistake(o: Offer): { mistake: string; feedback: string } {
+  const prefix = Number(o.cidr.split('/')[1]);
+  const reason = checkByoipRange(o).reasons[0] ?? '';
+  if (!o.cidr.includes(':')) return reason.includes('private') ? { mistake: 'tried to bring a private range', feedback: reason } : { mistake: 'thought a prefix smaller than /24 is fine', feedback: reason };
+  if (o.advertised && prefix <= 56) return { mistake: 'used the /56 limit for an advertised range', feedback: `${reason} /56 is the limit only for ranges that will not be advertised.` };
+  return { mistake: 'went past the IPv6 limit', feedback: reason };
+}
+
+function buildAccept(rng: Rng): QuestionBody {
+  for (;;) {
+    const pool: Offer[] = [
+      { cidr: publicV4(rng, rng.pick([20, 22, 23, 24])), advertised: true },
+      { cidr: publicV4(rng, rng.pick([25, 26, 27])), advertised: true },
+      { cidr: ownV6(rng, rng.pick([44, 48])), advertised: true },
+      { cidr: ownV6(rng, rng.pick([52, 56])), advertised: true },
+      { cidr: ownV6(rng, rng.pick([52, 56])), advertised: false },
+      { cidr: ownV6(rng, rng.pick([60, 64])), advertised: false },
+      { cidr: cidrOfAddress(rng.pick(['10.40.0.0', '172.20.0.0', '192.168.10.0']), rng.pick([16, 20, 24])), advertised: true },
+    ];
+    const offered = rng.sample(pool, 5);
+    const keys = offered.filter((o) => checkByoipRange(o).ok);
+    if (keys.length === 0 || keys.length === offered.length) continue;
+    const distractors: Distractor[] = offered.filter((o) => !checkByoipRange(o).ok).map((o) => ({ text: offerText(o), ...offerMistake(o) }));
+    const built = multipleChoice(rng, keys.map(offerText), distractors, offered.length);
+    const order = built.choices.map((c) => offered.find((o) => offerText(o) === c.text) as Offer);
+    return {
+      difficulty: 2,
+      kind: 'multiple',
+      prompt: `Your company owns several address ranges registered with its regional internet registry and wants to bring them to AWS in ${rng.pick(REGIONS)}. Which of these ranges can be provisioned as BYOIP ranges? Choose all that apply.`,
+      params: { variant: 'accept', offered: order },
+      ...built,
+      explanation: {
+        summary: 'IPv4 ranges must be public and /24 or less specific; IPv6 ranges /48 or less specific if advertised, /56 if not.',
+        steps: order.flatMap((o) => {
+          const e = explainCheckByoipRange(o);
+          return e.result.ok ? [{ text: `${offerText(o)}: accepted, every rule passes` }] : [{ text: `${offerText(o)}: refused` }, ...e.steps.filter((st) => st.values?.passed === false)];
+        }),
+        lesson: LESSON,
+      },
+      expectedSeconds: 75,
+    };
+  }
+}
+
+function buildLeft(rng: Rng): QuestionBody {
+  const v4 = rng.int(0, 4);
+  const v6 = rng.int(v4 === 0 ? 1 : 0, Math.max(0, 5 - v4));
+  const existing = [...Array.from({ length: v4 }, () => publicV4(rng, rng.pick([22, 23, 24]))), ...Array.from({ length: v6 }, () => ownV6(rng, 48))];
+  const unique = [...new Set(existing)];
+  const explained = explainByoipRangesLeft(unique);
+  const key = explained.result;
+  const c4 = unique.filter((c) => !c.includes(':')).length;
+  const c6 = unique.length - c4;
+  const mistakes: NamedMistake[] = [];
+  const add = (v: number, name: string, feedback: string) => {
+    if (v >= 0 && v !== key && !mistakes.some((m) => m.match === v)) mistakes.push({ match: v, name, feedback });
+  };
+  add(5 - c4, 'counted only the IPv4 ranges', `The 5 ranges per Region cover IPv4 and IPv6 together: ${c4} + ${c6} = ${unique.length} are in use, so ${key} remain.`);
+  add(Math.max(0, 5 - c4) + Math.max(0, 5 - c6), 'thought 5 per IP version', `The limit is 5 ranges in all, not 5 IPv4 plus 5 IPv6: ${key} remain.`);
+  add(6 - unique.length, 'used a limit of 6', `The limit is 5 ranges per Region (AWS Support can raise it): ${key} remain.`);
+  add(5, 'ignored the ranges already provisioned', `${unique.length} of the 5 ranges are already in use.`);
+  const table = unique.map((c) => `| \`${c}\` | IPv${c.includes(':') ? 6 : 4} | provisioned |`).join('\n');
+  return {
+    difficulty: 2,
+    kind: 'number',
+    prompt: `Your account has these BYOIP ranges in ${rng.pick(REGIONS)}:\n\n| Range | Version | State |\n|---|---|---|\n${table}\n\nThe account has the default limits. How many more address ranges (IPv4 or IPv6) can you bring to this Region before you need AWS Support?`,
+    params: { variant: 'left', existing: unique },
+    answer: key,
+    explanation: { summary: `The limit is 5 BYOIP ranges per Region, IPv4 and IPv6 together: 5 − ${unique.length} = **${key}**.`, steps: explained.steps, lesson: LESSON },
+    mistakes,
+    expectedSeconds: 40,
+  };
+}
+
+function buildAsns(rng: Rng): QuestionBody {
+  const keys = BYOIP_ROA_ASNS.map(String);
+  const distractors: Distractor[] = [
+    { text: String(BYOIP_ROA_ASN_GOVCLOUD), mistake: 'used the GovCloud ASN', feedback: `${BYOIP_ROA_ASN_GOVCLOUD} is the Amazon ASN for AWS GovCloud (US); commercial Regions use ${keys.join(' and ')}.` },
+    { text: '64512', mistake: 'used the virtual private gateway default ASN', feedback: "64512 is a virtual private gateway's default private ASN, not the ASN that advertises BYOIP ranges." },
+    { text: '65000', mistake: 'used a private ASN', feedback: 'A ROA authorizes a public origin ASN; 65000 is a private ASN.' },
+  ];
+  const built = multipleChoice(rng, keys, distractors, 5);
+  const v6 = rng.chance(0.5);
+  const cidr = v6 ? ownV6(rng, 48) : publicV4(rng, rng.pick([22, 24]));
+  return {
+    difficulty: 2,
+    kind: 'multiple',
+    prompt: `You are creating the Route Origin Authorization (ROA) for \`${cidr}\`, which you will bring to AWS in ${rng.pick(REGIONS.slice(0, 5))} and have AWS advertise. Which ASNs must the ROA authorize? Choose all that apply.`,
+    params: { variant: 'asns', offered: built.choices.map((c) => c.text) },
+    ...built,
+    explanation: { summary: `The ROA must authorize Amazon's ASNs ${keys.join(' and ')} (${BYOIP_ROA_ASN_GOVCLOUD} in GovCloud).`, steps: [{ text: `A ROA for BYOIP names Amazon ASNs ${keys.join(' and ')} in commercial Regions, ${BYOIP_ROA_ASN_GOVCLOUD} in AWS GovCloud (US)` }], lesson: LESSON },
+    expectedSeconds: 30,
+  };
+}
+
+function buildRoa(rng: Rng): QuestionBody {
+  const roll = rng.int(1, 3);
+  const cidr = roll === 1 ? publicV4(rng, rng.pick([22, 23, 24])) : ownV6(rng, roll === 2 ? 48 : rng.pick([48, 52, 56]));
+  const advertised = roll !== 3;
+  const needs = byoipNeedsRoa(cidr, advertised);
+  const key = needs ? 'Yes' : 'No';
+  const wrong: Distractor = needs
+    ? { text: 'No', mistake: 'thought a ROA is optional', feedback: `An IPv4 range or an advertised IPv6 range needs a ROA naming Amazon's ASNs ${BYOIP_ROA_ASNS.join(' and ')}.` }
+    : { text: 'Yes', mistake: 'thought every range needs a ROA', feedback: 'An IPv6 range that AWS will not advertise needs no ROA.' };
+  const what = cidr.includes(':') ? `the IPv6 range \`${cidr}\` to AWS${advertised ? ' and have AWS advertise it to the internet' : ' without having it advertised (you will use it privately)'}` : `the IPv4 range \`${cidr}\` to AWS`;
+  return {
+    difficulty: 2,
+    kind: 'single',
+    prompt: `You are preparing to bring ${what}. Does the range need a Route Origin Authorization (ROA) that authorizes Amazon's ASNs?`,
+    params: { variant: 'roa', cidr, advertised },
+    ...singleChoice(rng, key, [wrong], 2, 2),
+    explanation: { summary: needs ? `**Yes**: the ROA must name ASNs ${BYOIP_ROA_ASNS.join(' and ')}.` : '**No**: an IPv6 range that will not be advertised needs no ROA.', steps: [{ text: 'IPv4 ranges and advertised IPv6 ranges need a ROA; non-advertised IPv6 ranges do not', values: { needsRoa: needs } }], lesson: LESSON },
+    expectedSeconds: 25,
+  };
+}
+
+export const byoipRanges = defineGenerator<Params>({
+  id: 'byoip-ranges',
+  version: 1,
+  topic: 'byoip',
+  title: 'Bringing your own IP ranges',
+  kinds: ['multiple', 'number', 'single'],
+  solve(params) {
+    switch (params.variant) {
+      case 'accept':
+        return params.offered.filter((o) => checkByoipRange(o).ok).map(offerText);
+      case 'left':
+        return byoipRangesLeft(params.existing);
+      case 'asns':
+        return params.offered.filter((a) => BYOIP_ROA_ASNS.includes(Number(a)));
+      case 'roa':
+        return byoipNeedsRoa(params.cidr, params.advertised) ? 'Yes' : 'No';
+    }
+  },
+  build(rng): QuestionBody {
+    const roll = rng.int(1, 10);
+    if (roll <= 4) return buildAccept(rng);
+    if (roll <= 7) return buildLeft(rng);
+    if (roll <= 8) return buildAsns(rng);
+    return buildRoa(rng);
+  },
+});

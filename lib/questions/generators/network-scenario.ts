@@ -1,0 +1,59 @@
+/**
+ * Scenario pieces shared by the network group's generators: resource ids, VPC blocks, and route
+ * tables drawn from an rng and shown as Markdown. Scenery only: no AWS rule lives here.
+ */
+import type { Route, RouteTable, RouteTarget } from '../../calc/routing';
+import type { Rng } from '../rng';
+
+/** An AWS-style resource id, e.g. `igw-0a1b2c3d`. */
+export function resourceId(rng: Rng, prefix: string): string {
+  let hex = '';
+  for (let i = 0; i < 8; i++) hex += '0123456789abcdef'[rng.int(0, 15)];
+  return `${prefix}-${hex}`;
+}
+
+const ID_PREFIX: Record<RouteTarget, string> = {
+  local: 'local',
+  igw: 'igw',
+  nat: 'nat',
+  eigw: 'eigw',
+  vgw: 'vgw',
+  pcx: 'pcx',
+  vpce: 'vpce',
+  eni: 'eni',
+  tgw: 'tgw',
+};
+
+/** A route with a fresh target id (local routes keep the target name `local`). */
+export function route(rng: Rng, destination: string, target: RouteTarget): Route {
+  return { destination, target, targetId: target === 'local' ? 'local' : resourceId(rng, ID_PREFIX[target]) };
+}
+
+/** What a student sees for a route's target: its id. */
+export function targetLabel(r: Route): string {
+  return r.targetId ?? r.target;
+}
+
+/** A random Amazon-style IPv6 /56 for a VPC, e.g. `2600:1f18:4a2b:7c00::/56`. */
+export function randomIpv6Vpc(rng: Rng): string {
+  const h = (n: number) => n.toString(16);
+  return `2600:1f${h(rng.int(16, 31))}:${h(rng.int(0x1000, 0xffff))}:${h(rng.int(0x10, 0xff))}00::/56`;
+}
+
+/** The route table as a Markdown table, rows in the table's own order, prefix lists spelled out below. */
+export function routeTableMarkdown(table: RouteTable): string {
+  const rows = table.routes.map((r) => `| \`${r.destination}\` | \`${targetLabel(r)}\` |`);
+  const lists = Object.entries(table.prefixLists ?? {}).map(
+    ([id, cidrs]) => `\`${id}\` is the Amazon S3 prefix list; it contains ${cidrs.map((c) => `\`${c}\``).join(', ')}.`,
+  );
+  return ['| Destination | Target |', '|---|---|', ...rows].join('\n') + (lists.length > 0 ? `\n\n${lists.join('\n')}` : '');
+}
+
+/** Illustrative S3 prefix-list blocks (real lists differ by Region; facts row 93). */
+export const S3_PREFIX_BLOCKS = [['52.216.0.0/15', '3.5.0.0/19'], ['54.231.0.0/16', '52.92.16.0/20'], ['16.182.0.0/16', '3.5.64.0/21']] as const;
+
+/** A route table as plain JSON params (every route with its target id). */
+export function tableParams(table: RouteTable): { routes: { destination: string; target: RouteTarget; targetId: string }[]; prefixLists?: Record<string, string[]> } {
+  const routes = table.routes.map((r) => ({ destination: r.destination, target: r.target, targetId: targetLabel(r) }));
+  return table.prefixLists === undefined ? { routes } : { routes, prefixLists: { ...table.prefixLists } };
+}

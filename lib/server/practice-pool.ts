@@ -1,0 +1,65 @@
+import 'server-only';
+/**
+ * The questions a topic can draw on (its generators and its bank questions), and the rebuilding
+ * of a question from (generatorId, version, seed) at grading time.
+ */
+import { getGenerator, listGenerators, bankQuestion, bankQuestionVersion, BANK_PREFIX, type Question } from '@/lib/questions';
+import type { PracticeItem } from '@/lib/questions/practice-pick';
+import { loadBanks } from '@/lib/content/load-banks';
+import type { TBankQuestion } from '@/lib/content/schema';
+import { TOPICS, type TopicId } from '@/lib/topics';
+
+interface BankEntry {
+  topic: TopicId;
+  question: TBankQuestion;
+}
+
+let bankIndex: Map<string, BankEntry> | undefined;
+
+function banks(): Map<string, BankEntry> {
+  bankIndex ??= new Map(loadBanks().flatMap((b) => b.questions.map((q) => [`${BANK_PREFIX}${q.id}`, { topic: b.topic, question: q }] as const)));
+  return bankIndex;
+}
+
+export type PracticeScope = TopicId | 'all';
+
+export function practiceItems(scope: PracticeScope): PracticeItem[] {
+  const inScope = (topic: string) => scope === 'all' || topic === scope;
+  return [
+    ...listGenerators().filter((g) => inScope(g.topic)).map((g) => ({ itemId: g.id, source: 'generator' as const })),
+    ...[...banks()].filter(([, e]) => inScope(e.topic)).map(([itemId]) => ({ itemId, source: 'bank' as const })),
+  ];
+}
+
+/** How many generators and bank questions each topic has, for the practice menu. */
+export function practiceCounts(): Record<TopicId, { generators: number; bank: number }> {
+  const out = Object.fromEntries(TOPICS.map((t) => [t.id, { generators: 0, bank: 0 }])) as Record<TopicId, { generators: number; bank: number }>;
+  for (const g of listGenerators()) out[g.topic].generators += 1;
+  for (const e of banks().values()) out[e.topic].bank += 1;
+  return out;
+}
+
+/** The current question for an item id and seed, or null if the item does not exist. */
+export function buildQuestion(itemId: string, seed: number): Question | null {
+  if (itemId.startsWith(BANK_PREFIX)) {
+    const entry = banks().get(itemId);
+    return entry ? bankQuestion(entry.topic, entry.question, seed) : null;
+  }
+  return getGenerator(itemId)?.generate(seed) ?? null;
+}
+
+export type Rebuilt = { ok: true; question: Question } | { ok: false; reason: 'unknown' | 'outdated' };
+
+/** Rebuild the question a student saw. A version that no longer exists cannot be graded fairly. */
+export function rebuildQuestion(generatorId: string, version: number, seed: number): Rebuilt {
+  if (generatorId.startsWith(BANK_PREFIX)) {
+    const entry = banks().get(generatorId);
+    if (!entry) return { ok: false, reason: 'unknown' };
+    if (bankQuestionVersion(entry.question) !== version) return { ok: false, reason: 'outdated' };
+    return { ok: true, question: bankQuestion(entry.topic, entry.question, seed) };
+  }
+  const g = getGenerator(generatorId);
+  if (!g) return { ok: false, reason: 'unknown' };
+  if (g.version !== version) return { ok: false, reason: 'outdated' };
+  return { ok: true, question: g.generate(seed) };
+}
