@@ -1,6 +1,5 @@
 'use client';
 import { signIn } from 'next-auth/react';
-import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { ZSignIn, ZSignUp } from '@/lib/validation/auth';
 import { signInErrorMessage } from '@/lib/auth-messages';
@@ -10,7 +9,6 @@ type FieldErrors = Partial<Record<Field, string>>;
 
 /** Sign-in and sign-up form: checks fields as the server would, then shows each error in words. */
 export function AuthForm({ mode, returnTo }: { mode: 'signin' | 'signup'; returnTo: string }) {
-  const router = useRouter();
   const id = useId();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -57,8 +55,8 @@ export function AuthForm({ mode, returnTo }: { mode: 'signin' | 'signup'; return
         else setFormError(message);
         return;
       }
-      router.push(returnTo);
-      router.refresh();
+      // A full page load, so the next page is rendered with the new session cookie.
+      window.location.assign(returnTo);
     } catch {
       setFormError('The server could not be reached. Check your connection and try again.');
     } finally {

@@ -57,8 +57,11 @@ test('the CIDR calculator and the cross-zone calculator answer in the page, and 
 
   await page.goto('/lessons/elb');
   const xz = page.getByTestId('widget-cross-zone');
-  await expect(xz).toContainText('6.25');
-  await expect(xz).toContainText('25');
+  await expect(xz).toContainText('each target in zone A gets 10 %, each target in zone B gets 10 %');
+  await xz.getByRole('switch').press('Space');
+  await expect(xz).toContainText('each target in zone A gets 25 %, each target in zone B gets 6.25 %');
+  await xz.getByRole('button', { name: 'Add a target to zone A' }).click();
+  await expect(xz).toContainText('each target in zone A gets 16.67 %');
 });
 
 test('unknown lessons get the 404 page', async ({ page }) => {
