@@ -19,7 +19,7 @@ const config = [
   },
   {
     // The pure core: no clock, no I/O, no framework.
-    files: ['lib/calc/**/*.ts', 'lib/questions/**/*.ts'],
+    files: ['lib/calc/**/*.ts', 'lib/questions/**/*.ts', 'lib/practice/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -13,15 +13,21 @@ interface SearchDoc {
   text: string;
 }
 
+/** Not started, Read, Practised, or Read and practised. Lesson slugs are their topic ids. */
 function StatusBadge({ slug, progress }: { slug: string; progress: ReadingProgress }) {
   if (progress.state !== 'ready') return null;
-  return progress.read.has(slug) ? (
-    <span className="badge read" data-testid={`status-${slug}`}>
-      Read
-    </span>
-  ) : (
-    <span className="badge" data-testid={`status-${slug}`}>
-      Not started
+  const read = progress.read.has(slug);
+  const practised = progress.practised.has(slug);
+  if (!read && !practised)
+    return (
+      <span className="badge" data-testid={`status-${slug}`}>
+        Not started
+      </span>
+    );
+  return (
+    <span data-testid={`status-${slug}`} style={{ display: 'inline-flex', gap: '0.3rem' }}>
+      {read && <span className="badge read">Read</span>}
+      {practised && <span className="badge practised">Practised</span>}
     </span>
   );
 }

@@ -6,7 +6,7 @@ export type ReadingProgress =
   | { state: 'anonymous' }
   | { state: 'loading' }
   | { state: 'error'; message: string }
-  | { state: 'ready'; read: ReadonlySet<string> };
+  | { state: 'ready'; read: ReadonlySet<string>; practised: ReadonlySet<string> };
 
 /** The signed-in user's read lessons, fetched in the browser so lesson pages stay static. */
 export function useReadingProgress(): [ReadingProgress, (slug: string, read: boolean) => void] {
@@ -19,9 +19,9 @@ export function useReadingProgress(): [ReadingProgress, (slug: string, read: boo
     fetch('/api/me/lessons', { cache: 'no-store' })
       .then(async (res) => {
         if (!res.ok) throw new Error((await res.json().catch(() => ({}))).message ?? 'Your progress could not be loaded.');
-        return (await res.json()) as { read: string[] };
+        return (await res.json()) as { read: string[]; practised: string[] };
       })
-      .then((body) => live && setProgress({ state: 'ready', read: new Set(body.read) }))
+      .then((body) => live && setProgress({ state: 'ready', read: new Set(body.read), practised: new Set(body.practised) }))
       .catch((e: Error) => live && setProgress({ state: 'error', message: e.message }));
     return () => {
       live = false;
@@ -34,7 +34,7 @@ export function useReadingProgress(): [ReadingProgress, (slug: string, read: boo
       const next = new Set(p.read);
       if (read) next.add(slug);
       else next.delete(slug);
-      return { state: 'ready', read: next };
+      return { ...p, read: next };
     });
   }, []);
 

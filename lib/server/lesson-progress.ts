@@ -19,3 +19,9 @@ export async function markLessonRead(userId: string, lessonSlug: string): Promis
 export async function unmarkLessonRead(userId: string, lessonSlug: string): Promise<void> {
   await db.lessonProgress.deleteMany({ where: { userId, lessonSlug } });
 }
+
+/** Topics in which the user has answered at least one question. */
+export async function getPractisedTopics(userId: string): Promise<string[]> {
+  const rows = await db.attempt.groupBy({ by: ['topic'], where: { userId } });
+  return rows.map((r) => r.topic);
+}

@@ -76,6 +76,10 @@ test('a student practises 5 questions with the keyboard, gets one wrong on purpo
   expect(nextPayloads).toHaveLength(5);
   for (const body of nextPayloads) expect(body).not.toMatch(/"(answer|explanation|mistakes|feedback|tolerance)"/);
 
+  await page.goto('/lessons');
+  await expect(page.getByTestId('status-vpc-cidr')).toHaveText('Practised');
+  await expect(page.getByTestId('status-nacls')).toHaveText('Not started');
+
   const db = testDb();
   try {
     const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
