@@ -33,40 +33,7 @@ import { checkPeering, checkPeeringPath } from '../lib/calc/peering';
 import { natConnectionCapacity, natGatewaysForBandwidth, natSizing } from '../lib/calc/nat';
 import { mssForMtu, pathMtu } from '../lib/calc/mtu';
 
-interface Case {
-  name: string;
-  fn: () => unknown;
-  /** Calls made by one fn() (for batches). */
-  calls?: number;
-}
-
-let sink: unknown;
-
-function measure(c: Case): number {
-  const calls = c.calls ?? 1;
-  for (let i = 0; i < 2000 / calls + 10; i++) sink = c.fn(); // warm-up
-  let iterations = 0;
-  let batch = Math.max(1, Math.floor(1000 / calls));
-  const start = process.hrtime.bigint();
-  let elapsed = 0n;
-  while (elapsed < 200_000_000n) {
-    for (let i = 0; i < batch; i++) sink = c.fn();
-    iterations += batch;
-    elapsed = process.hrtime.bigint() - start;
-    if (elapsed < 20_000_000n) batch *= 2;
-  }
-  return (iterations * calls) / (Number(elapsed) / 1e9);
-}
-
-const numbers = Array.from({ length: 100 }, (_, i) => i);
-const baseline: Case = {
-  name: 'baseline: sum an array of 100 numbers',
-  fn: () => {
-    let s = 0;
-    for (let i = 0; i < numbers.length; i++) s += numbers[i] ?? 0;
-    return s;
-  },
-};
+import { runBench, type Case } from './harness';
 
 const table: RouteTable = {
   routes: [
@@ -149,15 +116,4 @@ const cases: Case[] = [
   ...rulesCases,
 ];
 
-const base = measure(baseline);
-const rows: [string, string, string][] = [[baseline.name, Math.round(base).toLocaleString('en-US'), '1.000']];
-for (const c of cases) {
-  const ops = measure(c);
-  rows.push([c.name, Math.round(ops).toLocaleString('en-US'), (ops / base).toFixed(3)]);
-}
-const w0 = Math.max(...rows.map((r) => r[0].length), 4);
-const w1 = Math.max(...rows.map((r) => r[1].length), 7);
-console.log(`${'case'.padEnd(w0)}  ${'calls/s'.padStart(w1)}  × baseline`);
-console.log(`${'-'.repeat(w0)}  ${'-'.repeat(w1)}  ----------`);
-for (const [name, ops, ratio] of rows) console.log(`${name.padEnd(w0)}  ${ops.padStart(w1)}  ${ratio.padStart(10)}`);
-if (sink === Symbol.for('never')) console.log('');
+runBench('lib/calc', cases);
