@@ -65,7 +65,8 @@ export function AuthForm({ mode, returnTo }: { mode: 'signin' | 'signup'; return
   }
 
   return (
-    <form className="stack" noValidate onSubmit={onSubmit} aria-busy={busy}>
+    // method="post": if the form is submitted before the page is interactive, the password never lands in the URL.
+    <form className="stack" method="post" noValidate onSubmit={onSubmit} aria-busy={busy}>
       {formError && (
         <p className="alert error" role="alert">
           {formError}

@@ -51,6 +51,8 @@ test('an anonymous visitor is sent from a member page to sign-in and back', asyn
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fprogress$/);
   const email = uniqueEmail();
   await page.getByRole('link', { name: 'Create an account' }).click();
+  await expect(page.getByRole('heading', { name: 'Create your account' })).toBeVisible();
+  await expect(page).toHaveURL(/\/signup\?callbackUrl=%2Fprogress$/);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign up' }).click();
