@@ -68,7 +68,76 @@ export function makeRange(version: IpVersion, first: bigint, prefix: number): Ci
 
 /** Text of a range, e.g. '10.0.0.0/24'. */
 export function formatRange(r: CidrRange): string {
-  return `${formatAddressValue(r.version, r.first)}/${r.prefix}`;
+  // Parsed ranges are shared (see parseCidrText), so their text is worth remembering by identity.
+  const hit = rangeText.get(r);
+  if (hit !== undefined) return hit;
+  const text = `${formatAddressValue(r.version, r.first)}/${r.prefix}`;
+  if (rangeText.size >= CIDR_PARSE_MEMO_LIMIT) rangeText.clear();
+  rangeText.set(r, text);
+  return text;
+}
+
+/** Text of recently formatted ranges, by identity (bounded like the parse memos; ranges are never mutated). */
+const rangeText = new Map<CidrRange, string>();
+
+/** Most parse results kept by each memo below before it is emptied (a bound on memory). */
+const CIDR_PARSE_MEMO_LIMIT = 8192;
+const strictMemo = new Map<string, CidrRange | string>();
+const lenientMemo = new Map<string, CidrRange | string>();
+
+/**
+ * The parse of a non-empty text `s`: the range, or the CalcError message saying why it is not a
+ * block. Pure, so results are remembered by text (bounded); a memo never changes a result, it
+ * only skips repeated parsing of the same block. Ranges are never mutated by their users.
+ */
+function parseCidrText(s: string, strict: boolean): CidrRange | string {
+  const memo = strict ? strictMemo : lenientMemo;
+  const hit = memo.get(s);
+  if (hit !== undefined) return hit;
+  const r = parseCidrUncached(s, strict);
+  if (memo.size >= CIDR_PARSE_MEMO_LIMIT) memo.clear();
+  memo.set(s, r);
+  return r;
+}
+
+function parseCidrUncached(s: string, strict: boolean): CidrRange | string {
+  const slash = s.indexOf('/');
+  if (slash < 0) {
+    return `${describeInput(s)} is not a CIDR block: it needs a prefix length after a '/', like 10.0.0.0/16.`;
+  }
+  const addr = parseAddressRange(s, 0, slash);
+  if ('error' in addr) return `${describeInput(s)} is not an IPv${addr.version} address: ${addr.error}.`;
+  const bits = addressBits(addr.version);
+  let prefix = 0;
+  const digits = s.length - slash - 1;
+  if (digits === 0) return `${describeInput(s)} is not a CIDR block: the prefix length after '/' is missing.`;
+  for (let i = slash + 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) {
+      return `${describeInput(s)} is not a CIDR block: the prefix length must be a whole number from 0 to ${bits}.`;
+    }
+    prefix = prefix * 10 + (c - 48);
+    if (prefix > 999) break;
+  }
+  if (digits > 1 && s.charCodeAt(slash + 1) === 48) {
+    return `${describeInput(s)} is not a CIDR block: the prefix length has a leading zero.`;
+  }
+  if (prefix > bits) {
+    return `${describeInput(s)} is not a CIDR block: an IPv${addr.version} prefix length is at most /${bits}, not /${prefix}.`;
+  }
+  const mask = hostMask(addr.version, prefix);
+  const host = addr.value & mask;
+  if (host !== 0n) {
+    const network = addr.value & ~mask;
+    if (strict) {
+      return (
+        `${describeInput(s)} is not a network address: its host bits are set. ` +
+        `The /${prefix} block that contains it is ${formatAddressValue(addr.version, network)}/${prefix}.`
+      );
+    }
+    return { version: addr.version, bits, prefix, first: network, last: network | mask };
+  }
+  return { version: addr.version, bits, prefix, first: addr.value, last: addr.value | mask };
 }
 
 /**
@@ -76,44 +145,13 @@ export function formatRange(r: CidrRange): string {
  * are cleared. Throws CalcError with a student-readable reason.
  */
 export function parseCidrRange(text: string, strict = true): CidrRange {
+  // A remembered block was valid text already: skip requireText's checks.
+  const hit = typeof text === 'string' ? (strict ? strictMemo : lenientMemo).get(text) : undefined;
+  if (hit !== undefined && typeof hit !== 'string') return hit;
   const s = requireText(text, 'a CIDR block such as 10.0.0.0/16');
-  const slash = s.indexOf('/');
-  if (slash < 0) {
-    throw new CalcError(`${describeInput(s)} is not a CIDR block: it needs a prefix length after a '/', like 10.0.0.0/16.`);
-  }
-  const addr = parseAddressRange(s, 0, slash);
-  if ('error' in addr) throw new CalcError(`${describeInput(s)} is not an IPv${addr.version} address: ${addr.error}.`);
-  const bits = addressBits(addr.version);
-  let prefix = 0;
-  const digits = s.length - slash - 1;
-  if (digits === 0) throw new CalcError(`${describeInput(s)} is not a CIDR block: the prefix length after '/' is missing.`);
-  for (let i = slash + 1; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) {
-      throw new CalcError(`${describeInput(s)} is not a CIDR block: the prefix length must be a whole number from 0 to ${bits}.`);
-    }
-    prefix = prefix * 10 + (c - 48);
-    if (prefix > 999) break;
-  }
-  if (digits > 1 && s.charCodeAt(slash + 1) === 48) {
-    throw new CalcError(`${describeInput(s)} is not a CIDR block: the prefix length has a leading zero.`);
-  }
-  if (prefix > bits) {
-    throw new CalcError(`${describeInput(s)} is not a CIDR block: an IPv${addr.version} prefix length is at most /${bits}, not /${prefix}.`);
-  }
-  const mask = hostMask(addr.version, prefix);
-  const host = addr.value & mask;
-  if (host !== 0n) {
-    const network = addr.value & ~mask;
-    if (strict) {
-      throw new CalcError(
-        `${describeInput(s)} is not a network address: its host bits are set. ` +
-          `The /${prefix} block that contains it is ${formatAddressValue(addr.version, network)}/${prefix}.`,
-      );
-    }
-    return { version: addr.version, bits, prefix, first: network, last: network | mask };
-  }
-  return { version: addr.version, bits, prefix, first: addr.value, last: addr.value | mask };
+  const r = parseCidrText(s, strict);
+  if (typeof r === 'string') throw new CalcError(r);
+  return r;
 }
 
 /**
@@ -132,12 +170,8 @@ export function normalizeCidr(text: string): string {
 
 /** True when `text` is a valid CIDR block with no host bits set (never throws). */
 export function isCidr(text: unknown): boolean {
-  try {
-    parseCidrRange(text as string);
-    return true;
-  } catch {
-    return false;
-  }
+  if (typeof text !== 'string' || text.trim() === '') return false;
+  return typeof parseCidrText(text, true) !== 'string';
 }
 
 /** The /prefix block that contains an address, e.g. cidrOfAddress('10.0.0.5', 24) → '10.0.0.0/24'. */

@@ -147,13 +147,13 @@ function parseIpv6Range(text: string, start: number, end: number): bigint | stri
   if (groupCount > 8) return 'it has more than eight groups';
   if (!sawDoubleColon && groupCount < 8) return `it has ${groupCount} groups, but a full IPv6 address has eight (or uses '::')`;
   if (sawDoubleColon && groupCount === 8) return "'::' must stand for at least one zero group";
-  let value = 0n;
-  for (const g of head) value = (value << 16n) | BigInt(g);
-  const missing = 8 - groupCount;
-  value <<= BigInt(16 * missing);
-  for (const g of tail) value = (value << 16n) | BigInt(g);
-  if (ipv4Tail !== undefined) value = (value << 32n) | BigInt(ipv4Tail);
-  return value;
+  // 32 hex digits parsed by one BigInt() call: fewer bigint intermediates than shifting each group in.
+  let hex = '';
+  for (const g of head) hex += g.toString(16).padStart(4, '0');
+  hex += '0000'.repeat(8 - groupCount);
+  for (const g of tail) hex += g.toString(16).padStart(4, '0');
+  if (ipv4Tail !== undefined) hex += ipv4Tail.toString(16).padStart(8, '0');
+  return BigInt(`0x${hex}`);
 }
 
 /** Internal: parse `text[start..end)` as either version; returns the address or a reason. */
@@ -208,6 +208,9 @@ export function formatIpv4(value: bigint): string {
   return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
+/** The first 96 bits of an IPv4-mapped IPv6 address (::ffff:0:0/96), as 24 hex digits. */
+const IPV4_MAPPED_HEX = '00000000000000000000ffff';
+
 /**
  * RFC 5952 canonical text of a 128-bit value: lowercase hex, no leading zeros in a group, the
  * longest run of two or more zero groups (the first, on a tie) written as '::', and IPv4-mapped
@@ -217,14 +220,15 @@ export function formatIpv6(value: bigint): string {
   if (typeof value !== 'bigint' || value < 0n || value > MAX_IPV6) {
     throw new CalcError(`${describeInput(value)} is not a 128-bit IPv6 address value.`);
   }
-  if (value >> 32n === 0xffffn) return `::ffff:${formatIpv4(value & MAX_IPV4)}`;
-  // four 32-bit words (4 bigint operations instead of 16), then plain number arithmetic
-  const groups: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
-  for (let w = 0; w < 4; w++) {
-    const word = Number((value >> BigInt(96 - 32 * w)) & MAX_IPV4);
-    groups[2 * w] = word >>> 16;
-    groups[2 * w + 1] = word & 0xffff;
+  // One bigint → hex conversion, then plain number arithmetic on its 32 digits (no bigint
+  // intermediates to allocate).
+  const hex = value.toString(16).padStart(32, '0');
+  if (hex.startsWith(IPV4_MAPPED_HEX)) {
+    const n = parseInt(hex.slice(24), 16);
+    return `::ffff:${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
   }
+  const groups: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
+  for (let k = 0; k < 8; k++) groups[k] = parseInt(hex.slice(4 * k, 4 * k + 4), 16);
   let bestStart = -1;
   let bestLen = 0;
   let runStart = -1;

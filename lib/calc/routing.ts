@@ -159,19 +159,19 @@ export function validateRouteTable(table: RouteTable, context: RouteTableContext
   }
   const routes = requireList<Route>(table.routes, 'The route table');
   for (const e of entries) {
-    const name = `${formatRange(e.range)} → ${e.route.target}`;
+    // The route's name is only spelled out when it has a problem.
     if (e.route.target === 'local' && !vpc.some((b) => same(b, e.range))) {
-      problems.push(`${name}: a local route's destination must be one of the VPC's blocks.`);
+      problems.push(`${formatRange(e.range)} → ${e.route.target}: a local route's destination must be one of the VPC's blocks.`);
     }
     const inside = vpc.find((b) => rangeContainsRange(b, e.range) && !same(b, e.range));
     if (inside !== undefined) {
       if (!MORE_SPECIFIC_THAN_LOCAL_TARGETS.includes(e.route.target)) {
-        problems.push(`${name}: a route more specific than the local route ${formatRange(inside)} may only go to a NAT gateway, a network interface or a Gateway Load Balancer endpoint.`);
+        problems.push(`${formatRange(e.range)} → ${e.route.target}: a route more specific than the local route ${formatRange(inside)} may only go to a NAT gateway, a network interface or a Gateway Load Balancer endpoint.`);
       } else if (subnets !== null && !subnets.some((sn) => same(sn, e.range))) {
-        problems.push(`${name}: a route more specific than the local route must match a whole subnet's CIDR exactly.`);
+        problems.push(`${formatRange(e.range)} → ${e.route.target}: a route more specific than the local route must match a whole subnet's CIDR exactly.`);
       }
     }
-    if (e.route.target === 'eigw' && e.range.version !== 6) problems.push(`${name}: an egress-only internet gateway carries IPv6 traffic only.`);
+    if (e.route.target === 'eigw' && e.range.version !== 6) problems.push(`${formatRange(e.range)} → ${e.route.target}: an egress-only internet gateway carries IPv6 traffic only.`);
   }
   const seen = new Map<string, number>();
   for (const r of routes) seen.set(r.destination, (seen.get(r.destination) ?? 0) + 1);

@@ -17,8 +17,13 @@ export interface Distractor {
 export const CHOICE_IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] as const;
 
 export function normaliseChoiceText(text: string): string {
-  return text.trim().toLowerCase().replace(/\s+/g, ' ');
+  const t = text.trim().toLowerCase();
+  // Most texts have no whitespace but single spaces: nothing for the regex to collapse.
+  return SPACE_TO_COLLAPSE.test(t) ? t.replace(/\s+/g, ' ') : t;
 }
+
+/** Whitespace that /\s+/ → ' ' would change: anything but a lone space. */
+const SPACE_TO_COLLAPSE = /\s\s|[^\S ]/;
 
 /** Keep distractors in priority order, without duplicates and without the key(s). */
 export function uniqueDistractors(keys: readonly string[], distractors: readonly Distractor[], max: number): Distractor[] {

@@ -17,61 +17,79 @@ export interface Rng {
   sample<T>(items: readonly T[], k: number): T[];
 }
 
-function splitmix32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return (z ^ (z >>> 16)) >>> 0;
-  };
+/** The k-th (1-based) output of splitmix32 seeded with `seed`. */
+function splitmix32At(seed: number, k: number): number {
+  let z = (seed + Math.imul(k, 0x9e3779b9)) >>> 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+  return (z ^ (z >>> 16)) >>> 0;
 }
 
-export function createRng(seed: number): Rng {
-  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be a whole number, got ${String(seed)}`);
-  const init = splitmix32(seed >>> 0 ^ Math.floor(seed / 0x100000000));
-  let a = init();
-  let b = init();
-  let c = init();
-  let d = init();
-  const next32 = () => {
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = ((c << 21) | (c >>> 11)) >>> 0;
+/** sfc32 state in a class: methods live on the prototype, so making an Rng allocates no closures. */
+class Sfc32 implements Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(seed: number) {
+    // splitmix32 seeding: the k-th output mixes seed + k × 0x9e3779b9
+    const s = seed >>> 0;
+    this.a = splitmix32At(s, 1);
+    this.b = splitmix32At(s, 2);
+    this.c = splitmix32At(s, 3);
+    this.d = splitmix32At(s, 4);
+    for (let i = 0; i < 12; i++) this.next32();
+  }
+
+  private next32(): number {
+    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
+    this.d = (this.d + 1) >>> 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) >>> 0;
+    let c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
     c = (c + t) >>> 0;
+    this.c = c;
     return t;
-  };
-  for (let i = 0; i < 12; i++) next32();
-  const next = () => next32() / 0x100000000;
-  const int = (min: number, max: number) => {
+  }
+
+  next(): number {
+    return this.next32() / 0x100000000;
+  }
+
+  int(min: number, max: number): number {
     if (!(max >= min)) throw new RangeError(`empty range [${min}, ${max}]`);
-    return min + Math.floor(next() * (max - min + 1));
-  };
-  const pick = <T>(items: readonly T[]): T => {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new RangeError('cannot pick from an empty list');
-    return items[int(0, items.length - 1)] as T;
-  };
-  const shuffle = <T>(items: readonly T[]): T[] => {
+    return items[this.int(0, items.length - 1)] as T;
+  }
+
+  shuffle<T>(items: readonly T[]): T[] {
     const out = items.slice();
     for (let i = out.length - 1; i > 0; i--) {
-      const j = int(0, i);
+      const j = this.int(0, i);
       const tmp = out[i] as T;
       out[i] = out[j] as T;
       out[j] = tmp;
     }
     return out;
-  };
-  return {
-    next,
-    int,
-    pick,
-    shuffle,
-    chance: (p) => next() < p,
-    sample: (items, k) => shuffle(items).slice(0, Math.max(0, Math.min(k, items.length))),
-  };
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  sample<T>(items: readonly T[], k: number): T[] {
+    return this.shuffle(items).slice(0, Math.max(0, Math.min(k, items.length)));
+  }
+}
+
+export function createRng(seed: number): Rng {
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be a whole number, got ${String(seed)}`);
+  return new Sfc32(seed >>> 0 ^ Math.floor(seed / 0x100000000));
 }
 
 /** A fresh seed for a new question, derived from an outer generator (e.g. a quiz's own seed). */

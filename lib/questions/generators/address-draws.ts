@@ -3,16 +3,20 @@
  * calculation core's parsers (no AWS rule lives here): the i-th /n block of a parent, a random
  * aligned block, the address after a block, random IPv6 prefixes.
  */
-import { addToAddress, formatIpv6, parseIpv6 } from '../../calc/ip';
-import { cidrOfAddress, cidrsOverlap, parseCidr, totalIps } from '../../calc/cidr';
+import { MAX_IPV4, MAX_IPV6, addToAddress, formatAddressValue, formatIpv6, parseIpv6 } from '../../calc/ip';
+import { cidrOfAddress, cidrsOverlap, isCidr, parseCidr, parseCidrRange, totalIps } from '../../calc/cidr';
 import { subnetCount } from '../../calc/subnetting';
 import type { Rng } from '../rng';
 
 /** The `index`-th (0-based) aligned /prefix block inside `parent`, in address order. */
 export function blockAt(parent: string, prefix: number, index: number | bigint): string {
-  const p = parseCidr(parent);
+  const p = parseCidrRange(parent);
   const size = 1n << BigInt((p.version === 4 ? 32 : 128) - prefix);
-  return `${addToAddress(p.network, BigInt(index) * size)}/${prefix}`;
+  const delta = BigInt(index) * size;
+  const v = p.first + delta;
+  // Outside the address space: let addToAddress say so, as it always has.
+  if (v < 0n || v > (p.version === 4 ? MAX_IPV4 : MAX_IPV6)) return `${addToAddress(formatAddressValue(p.version, p.first), delta)}/${prefix}`;
+  return `${formatAddressValue(p.version, v)}/${prefix}`;
 }
 
 /** A random aligned /prefix block inside `parent`. */
@@ -38,17 +42,22 @@ export function networkOf(cidr: string): string {
 
 /** Address `offset` from the start of a block (negative counts back from the end: −1 is the last). */
 export function addressIn(cidr: string, offset: number): string {
-  const network = parseCidr(cidr).network;
+  const r = parseCidrRange(cidr);
+  if (Number.isSafeInteger(offset)) {
+    const v = offset >= 0 ? r.first + BigInt(offset) : r.last + 1n + BigInt(offset);
+    if (v >= r.first && v <= r.last) return formatAddressValue(r.version, v);
+  }
+  // Outside the block: the general path (and its errors).
+  const network = formatAddressValue(r.version, r.first);
   return offset >= 0 ? addToAddress(network, offset) : addToAddress(network, totalIps(cidr) + BigInt(offset));
 }
 
 /** The first address after a block, or null at the end of the address space. */
 export function addressAfter(cidr: string): string | null {
-  try {
-    return addToAddress(parseCidr(cidr).network, totalIps(cidr));
-  } catch {
-    return null;
-  }
+  if (!isCidr(cidr)) return null;
+  const r = parseCidrRange(cidr);
+  const v = r.last + 1n;
+  return v > (r.version === 4 ? MAX_IPV4 : MAX_IPV6) ? null : formatAddressValue(r.version, v);
 }
 
 /** The /prefix block right after `cidr` ends (aligned up), or null past the end of the space. */
@@ -73,7 +82,16 @@ export function randomIpv6Block(rng: Rng, prefix: number): string {
 
 /** Thousands separators for display (65,536). */
 export function fmt(n: number | bigint): string {
-  return n.toLocaleString('en-US');
+  // Whole numbers are grouped here (the same text as en-US, without a call into Intl); anything
+  // else (fractions, -0, huge or non-finite numbers) still goes through toLocaleString.
+  if (typeof n === 'number' && !(Number.isSafeInteger(n) && !Object.is(n, -0))) return n.toLocaleString('en-US');
+  const digits = String(n);
+  const sign = digits.startsWith('-') ? '-' : '';
+  const abs = sign === '' ? digits : digits.slice(1);
+  if (abs.length <= 3) return digits;
+  let out = abs.slice(0, ((abs.length - 1) % 3) + 1);
+  for (let i = out.length; i < abs.length; i += 3) out += `,${abs.slice(i, i + 3)}`;
+  return sign + out;
 }
 
 /** English ordinal: 1st, 2nd, 3rd, 4th, 11th, 21st. */

@@ -24,7 +24,9 @@ const NAMES = ['shared-services', 'payments', 'analytics', 'identity', 'logging'
 const PARENTS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
 
 function vpcId(rng: Rng): string {
-  return `vpc-${Array.from({ length: 8 }, () => rng.int(0, 15).toString(16)).join('')}`;
+  let id = 'vpc-';
+  for (let i = 0; i < 8; i++) id += rng.int(0, 15).toString(16);
+  return id;
 }
 
 function leading(cidr: string, octets: number): string {

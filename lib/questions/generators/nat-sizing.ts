@@ -6,6 +6,7 @@
 import { NAT_BANDWIDTH, NAT_CONNECTIONS_PER_IP, NAT_DEFAULT_EIPS_PER_GATEWAY, NAT_MAX_IPS_PER_GATEWAY, explainNatGatewaysForBandwidth, explainNatSizing, natGatewaysForBandwidth, natSizing } from '../../calc/nat';
 import { defineGenerator, type QuestionBody } from '../define';
 import { singleChoice } from '../choices';
+import { fmt } from './address-draws';
 import type { NamedMistake } from '../types';
 
 type Params =
@@ -16,7 +17,7 @@ type Params =
 const LESSON = '/lessons/nat';
 const FLEETS = ['web servers', 'batch workers', 'ECS tasks', 'crawler instances', 'payment service containers', 'IoT ingestion workers'];
 const DESTINATIONS = ['a partner API at `203.0.113.25` on TCP 443', 'a SaaS logging endpoint at `198.51.100.40` on TCP 6514', 'a payment processor at `192.0.2.80` on TCP 443', 'an on-line market-data feed at `203.0.113.200` on TCP 8443'];
-const fmt = (n: number) => n.toLocaleString('en-US');
+
 
 function wrongNumbers(key: number, list: NamedMistake[]): NamedMistake[] {
   const seen = new Set<number>([key]);

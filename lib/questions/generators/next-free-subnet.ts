@@ -41,7 +41,8 @@ function drawLayout(rng: Rng, vpc: string, vpcPrefix: number, n: number): string
 
 function distractorsFor(vpc: string, n: number, used: string[], key: string): Distractor[] {
   const out: Distractor[] = [];
-  const byEnd = [...used].sort((a, b) => (parseIpv4(networkOf(a)) < parseIpv4(networkOf(b)) ? -1 : 1));
+  const start = new Map(used.map((u) => [u, parseIpv4(networkOf(u))]));
+  const byEnd = [...used].sort((a, b) => ((start.get(a) ?? 0n) < (start.get(b) ?? 0n) ? -1 : 1));
   for (const u of used) {
     const after = addressAfter(u);
     if (after === null) continue;

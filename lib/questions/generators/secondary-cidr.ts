@@ -53,7 +53,9 @@ function check(p: { vpcCidrs: string[]; routes: Route[]; quota: number }, candid
 }
 
 function hexId(rng: Rng, prefix: string): string {
-  return `${prefix}-${Array.from({ length: 8 }, () => rng.int(0, 15).toString(16)).join('')}`;
+  let id = `${prefix}-`;
+  for (let i = 0; i < 8; i++) id += rng.int(0, 15).toString(16);
+  return id;
 }
 
 interface Scenario {

@@ -41,10 +41,12 @@ function hostIn(rng: Rng, cidr: string): string {
   return `${cidr.split('.').slice(0, 3).join('.')}.${rng.int(4, 250)}`;
 }
 
+const ONE_TO_SIXTY: readonly number[] = Array.from({ length: 60 }, (_, i) => i + 1);
+
 /** Every group gets a home /24 in the VPC 10.<v>.0.0/16 (the story: where its instances usually run). */
 function homesFor(rng: Rng, ids: readonly string[]): Record<string, string> {
   const v = rng.int(0, 250);
-  const thirds = rng.sample(Array.from({ length: 60 }, (_, i) => i + 1), ids.length);
+  const thirds = rng.sample(ONE_TO_SIXTY, ids.length);
   return Object.fromEntries(ids.map((id, i) => [id, `10.${v}.${thirds[i]}.0/24`]));
 }
 
