@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { ParsedLesson } from './parse-lesson';
+import { lessonHeadings } from './lesson-text';
 
 export const ZWidgetSpec = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cidr-calculator'), cidr: z.string().optional() }).strict(),
@@ -12,11 +13,10 @@ export const ZWidgetSpec = z.discriminatedUnion('type', [
 ]);
 export type TWidgetSpec = z.infer<typeof ZWidgetSpec>;
 
-const headings = (body: string) => [...body.matchAll(/^(#{2,3})\s+(.+)$/gm)].map((m) => (m[2] ?? '').trim());
 
 export function checkLessonBody(lesson: ParsedLesson, knownSlugs: ReadonlySet<string>): string[] {
   const problems: string[] = [];
-  const hs = headings(lesson.body);
+  const hs = lessonHeadings(lesson.body).map((h) => h.text);
   if (!hs.some((h) => /^introduction$/i.test(h))) problems.push('missing "## Introduction" section');
   if (!hs.some((h) => /^worked example/i.test(h))) problems.push('missing a "## Worked example: …" section');
   if (!hs.some((h) => /^exam traps$/i.test(h))) problems.push('missing "## Exam traps" section');

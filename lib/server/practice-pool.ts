@@ -3,7 +3,7 @@ import 'server-only';
  * The questions a topic can draw on (its generators and its bank questions), and the rebuilding
  * of a question from (generatorId, version, seed) at grading time.
  */
-import { getGenerator, listGenerators, bankQuestion, bankQuestionVersion, BANK_PREFIX, type Question } from '@/lib/questions';
+import { getGenerator, listGenerators, bankQuestion, BANK_PREFIX, type Question } from '@/lib/questions';
 import type { PracticeItem } from '@/lib/questions/practice-pick';
 import { loadBanks } from '@/lib/content/load-banks';
 import type { TBankQuestion } from '@/lib/content/schema';
@@ -52,14 +52,8 @@ export type Rebuilt = { ok: true; question: Question } | { ok: false; reason: 'u
 
 /** Rebuild the question a student saw. A version that no longer exists cannot be graded fairly. */
 export function rebuildQuestion(generatorId: string, version: number, seed: number): Rebuilt {
-  if (generatorId.startsWith(BANK_PREFIX)) {
-    const entry = banks().get(generatorId);
-    if (!entry) return { ok: false, reason: 'unknown' };
-    if (bankQuestionVersion(entry.question) !== version) return { ok: false, reason: 'outdated' };
-    return { ok: true, question: bankQuestion(entry.topic, entry.question, seed) };
-  }
-  const g = getGenerator(generatorId);
-  if (!g) return { ok: false, reason: 'unknown' };
-  if (g.version !== version) return { ok: false, reason: 'outdated' };
-  return { ok: true, question: g.generate(seed) };
+  const question = buildQuestion(generatorId, seed);
+  if (!question) return { ok: false, reason: 'unknown' };
+  if (question.version !== version) return { ok: false, reason: 'outdated' };
+  return { ok: true, question };
 }

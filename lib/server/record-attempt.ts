@@ -25,8 +25,6 @@ export async function recordAttempt(input: {
 }): Promise<RecordedAttempt> {
   const { userId, question: q } = input;
   const key = { userId, generatorId: q.generatorId, version: q.version, seed: q.seed };
-  const existing = await db.attempt.findUnique({ where: { userId_generatorId_version_seed: key }, select: { id: true, correct: true } });
-  if (existing) return { attemptId: existing.id, correct: existing.correct, duplicate: true };
   try {
     const created = await db.attempt.create({
       data: {
@@ -43,7 +41,7 @@ export async function recordAttempt(input: {
     });
     return { attemptId: created.id, correct: input.result.correct, duplicate: false };
   } catch (e) {
-    // Two identical submissions racing: the unique index keeps one; answer from it.
+    // Already answered (a resubmission, or two racing): the unique index keeps the first; answer from it.
     if ((e as { code?: string }).code !== 'P2002') throw e;
     const first = await db.attempt.findUniqueOrThrow({ where: { userId_generatorId_version_seed: key }, select: { id: true, correct: true } });
     return { attemptId: first.id, correct: first.correct, duplicate: true };
