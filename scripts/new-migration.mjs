@@ -2,11 +2,14 @@
 // npm run db:migration -- <name>
 // After editing BOTH prisma/sqlite/schema.prisma and prisma/postgres/schema.prisma identically,
 // write the migration for each provider: the SQL difference between the schemas at git HEAD and
-// the working tree. Offline (no shadow database, no engine download).
+// the working tree. No shadow database and no engine download; Prisma's JS engine does open a
+// connection through the adapter, so the PostgreSQL diff uses the local cluster (started if down,
+// see scripts/postgres.mjs) or DATABASE_URL when it names a PostgreSQL database. Nothing is written to it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensurePostgres } from './postgres.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const name = process.argv[2];
@@ -16,7 +19,7 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 }
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'netprep-migration-'));
-for (const [kind, url] of [['sqlite', 'file:/tmp/netprep-migration.db'], ['postgres', 'postgresql://diff@localhost/diff']]) {
+for (const [kind, url] of [['sqlite', 'file:/tmp/netprep-migration.db'], ['postgres', ensurePostgres()]]) {
   const schema = `prisma/${kind}/schema.prisma`;
   const before = path.join(tmp, `${kind}.prisma`);
   fs.writeFileSync(before, execFileSync('git', ['show', `HEAD:${schema}`], { cwd: root }));
