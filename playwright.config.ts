@@ -5,7 +5,10 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
-const baseURL = `http://127.0.0.1:${port}`;
+// E2E_BASE_URL runs the specs against a server that is already up (e.g. a `next dev` while
+// developing; DATABASE_URL must then name that server's database). Otherwise a built app is started.
+const external = process.env.E2E_BASE_URL;
+const baseURL = external ?? `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -24,15 +27,17 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     },
   },
-  webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      DATABASE_URL: process.env.DATABASE_URL ?? '',
-      NEXTAUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
-      NEXTAUTH_URL: baseURL,
-    },
-  },
+  webServer: external
+    ? undefined
+    : {
+        command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+        url: `${baseURL}/api/health`,
+        reuseExistingServer: false,
+        timeout: 60_000,
+        env: {
+          DATABASE_URL: process.env.DATABASE_URL ?? '',
+          NEXTAUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
+          NEXTAUTH_URL: baseURL,
+        },
+      },
 });

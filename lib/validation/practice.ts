@@ -5,8 +5,11 @@ export const ZPracticeScope = z.union([z.enum(TOPIC_IDS), z.literal('all')], { e
 
 const ZSeed = z.number({ error: 'seed must be a number' }).int('seed must be a whole number').min(0).max(0x7fffffff);
 
+/** Where a practice session draws from: a topic, all topics, or the signed-in user's mistakes. */
+export const ZSessionScope = z.union([ZPracticeScope, z.literal('mistakes')], { error: 'Unknown topic.' });
+
 export const ZNextQuestion = z.object({
-  scope: ZPracticeScope,
+  scope: ZSessionScope,
   sessionSeed: ZSeed,
   index: z.number().int().min(0).max(999),
 });
@@ -24,5 +27,13 @@ export const ZSubmitAnswer = z.object({
   seed: ZSeed,
   response: ZResponse,
   timeTakenMs: z.number().int().min(0).max(6 * 60 * 60 * 1000),
+  /** "mistakes" when answered in a "Practise my mistakes" session. */
+  source: z.enum(['practice', 'mistakes']).default('practice'),
 });
 export type TSubmitAnswer = z.infer<typeof ZSubmitAnswer>;
+
+export const ZDailyAnswer = ZSubmitAnswer.omit({ source: true }).extend({
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'day must be YYYY-MM-DD'),
+  position: z.number().int().min(0).max(49),
+});
+export type TDailyAnswer = z.infer<typeof ZDailyAnswer>;

@@ -104,6 +104,7 @@ export function PracticeSession({ scope, title, length = 10, seed }: Props) {
       seed: question.seed,
       response,
       timeTakenMs,
+      source: scope === 'mistakes' ? 'mistakes' : 'practice',
     })
       .then(({ result, saved }) => {
         setTally((t) => ({ right: t.right + (result.correct ? 1 : 0), answered: t.answered + 1 }));

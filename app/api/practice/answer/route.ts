@@ -1,11 +1,13 @@
 // POST /api/practice/answer — grade an answer on the server; anyone. Signed-in users' attempts
-// are stored (once per question). Body: { generatorId, version, seed, response, timeTakenMs }.
+// are stored (once per question) and move the item's FSRS card.
+// Body: { generatorId, version, seed, response, timeTakenMs, source? }.
 import { NextResponse } from 'next/server';
 import { score } from '@/lib/questions';
 import { ZSubmitAnswer } from '@/lib/validation/practice';
 import { rebuildQuestion } from '@/lib/server/practice-pool';
-import { recordAttempt } from '@/lib/server/record-attempt';
+import { BusyCardError, saveAnswer } from '@/lib/server/save-answer';
 import { getCurrentUser } from '@/lib/server/session';
+import { getUserSettings } from '@/lib/server/user-settings';
 import { readJson } from '@/lib/server/read-json';
 
 export async function POST(request: Request) {
@@ -13,7 +15,7 @@ export async function POST(request: Request) {
   if (!body.ok) return NextResponse.json({ message: body.message }, { status: 400 });
   const parsed = ZSubmitAnswer.safeParse(body.value);
   if (!parsed.success) return NextResponse.json({ message: parsed.error.issues[0]?.message ?? 'Invalid answer.' }, { status: 400 });
-  const { generatorId, version, seed, response, timeTakenMs } = parsed.data;
+  const { generatorId, version, seed, response, timeTakenMs, source } = parsed.data;
   const rebuilt = rebuildQuestion(generatorId, version, seed);
   if (!rebuilt.ok) {
     return rebuilt.reason === 'outdated'
@@ -22,9 +24,15 @@ export async function POST(request: Request) {
   }
   const result = score(rebuilt.question, response);
   if (result.status === 'invalid') return NextResponse.json({ message: result.message }, { status: 422 });
-  const user = await getCurrentUser();
-  const recorded = user ? await recordAttempt({ userId: user.id, question: rebuilt.question, response, result, timeTakenMs }) : null;
-  // A repeated submission gets the verdict of the first one.
-  const correct = recorded?.duplicate ? recorded.correct : result.correct;
-  return NextResponse.json({ result: { ...result, correct }, saved: recorded !== null, duplicate: recorded?.duplicate ?? false });
+  const sessionUser = await getCurrentUser();
+  const user = sessionUser ? await getUserSettings(sessionUser.id) : null;
+  try {
+    const saved = user ? await saveAnswer({ user, question: rebuilt.question, response, result, timeTakenMs, source, now: new Date() }) : null;
+    // A repeated submission gets the verdict of the first one.
+    const correct = saved ? saved.correct : result.correct;
+    return NextResponse.json({ result: { ...result, correct }, saved: saved !== null, duplicate: saved?.duplicate ?? false });
+  } catch (e) {
+    if (e instanceof BusyCardError) return NextResponse.json({ message: e.message }, { status: 409 });
+    throw e;
+  }
 }

@@ -1,0 +1,209 @@
+import 'server-only';
+/**
+ * Today's quiz for a user: composed once per local day (lib/practice/compose, pure) from what is
+ * due, what is new in lessons they read and their weakest topics, then stored, so a reload or
+ * another device resumes it, and answered position by position.
+ */
+import { z } from 'zod';
+import { db } from './db';
+import { buildQuestion, practiceItems, rebuildQuestion } from './practice-pool';
+import { getReadLessons } from './lesson-progress';
+import { saveAnswer, type SavedAnswer } from './save-answer';
+import { userSeed, type UserSettings } from './user-settings';
+import { composeDailyQuiz, type ComposeInput, type QuizItem } from '@/lib/practice/compose';
+import { addDays, dayStart, localDay, type LocalDay } from '@/lib/practice/day';
+import { streakSummary, type StreakSummary } from '@/lib/practice/streak';
+import { score, toPublic, type PublicQuestion, type Response, type ScoreResult } from '@/lib/questions';
+import { TOPICS, TOPIC_IDS, type TopicId } from '@/lib/topics';
+
+/** How far back "recent accuracy" looks when choosing weak topics. */
+export const WEAK_WINDOW_DAYS = 30;
+/** Accuracy assumed for a topic never practised: behind any topic practised at better than half. */
+const UNPRACTISED_ACCURACY = 0.5;
+
+const ZStoredItems = z.array(
+  z.object({ itemId: z.string().min(1), seed: z.number().int(), reason: z.enum(['due', 'new', 'weak']) }),
+);
+
+export interface DailyQuizRow {
+  id: string;
+  day: LocalDay;
+  items: QuizItem[];
+  finishedAt: Date | null;
+}
+
+function parseRow(row: { id: string; day: string; items: string; finishedAt: Date | null }): DailyQuizRow {
+  return { id: row.id, day: row.day, items: ZStoredItems.parse(JSON.parse(row.items)), finishedAt: row.finishedAt };
+}
+
+const topicOf = (itemId: string): TopicId | null => (buildQuestion(itemId, 0)?.topic as TopicId | undefined) ?? null;
+
+/** Everything composeDailyQuiz needs, read from the database for `day`. */
+export async function composeInputFor(user: UserSettings, day: LocalDay, now: Date): Promise<ComposeInput> {
+  const all = practiceItems('all');
+  const known = new Set(all.map((i) => i.itemId));
+  const topicItems: Partial<Record<TopicId, string[]>> = {};
+  const itemTopic = new Map<string, TopicId>();
+  for (const t of TOPICS) {
+    const ids = practiceItems(t.id).map((i) => i.itemId);
+    topicItems[t.id] = ids;
+    for (const id of ids) itemTopic.set(id, t.id);
+  }
+  const endOfDay = dayStart(addDays(day, 1), user.timeZone);
+  const since = new Date(now.getTime() - WEAK_WINDOW_DAYS * 86_400_000);
+  const read = (await getReadLessons(user.id)).filter((s): s is TopicId => (TOPIC_IDS as readonly string[]).includes(s));
+  const readItems = read.flatMap((t) => topicItems[t] ?? []);
+
+  const [due, carded, accuracy] = await Promise.all([
+    db.card.findMany({ where: { userId: user.id, due: { lt: endOfDay } }, select: { itemId: true, due: true } }),
+    readItems.length
+      ? db.card.findMany({ where: { userId: user.id, itemId: { in: readItems } }, select: { itemId: true } })
+      : Promise.resolve([]),
+    db.attempt.groupBy({ by: ['topic', 'correct'], where: { userId: user.id, createdAt: { gte: since } }, _count: { _all: true } }),
+  ]);
+  const hasCard = new Set(carded.map((c) => c.itemId));
+  const tally = new Map<string, { right: number; total: number }>();
+  for (const row of accuracy) {
+    const t = tally.get(row.topic) ?? { right: 0, total: 0 };
+    t.total += row._count._all;
+    if (row.correct) t.right += row._count._all;
+    tally.set(row.topic, t);
+  }
+  return {
+    userSeed: userSeed(user.id),
+    day,
+    size: user.dailySize,
+    dueCards: due.flatMap((c) => {
+      const topic = itemTopic.get(c.itemId);
+      return topic && known.has(c.itemId) ? [{ itemId: c.itemId, topic, due: c.due }] : [];
+    }),
+    newItems: readItems.filter((id) => !hasCard.has(id)).map((itemId) => ({ itemId, topic: itemTopic.get(itemId) as TopicId })),
+    weakTopics: TOPICS.map((t) => {
+      const s = tally.get(t.id);
+      return { topic: t.id, accuracy: s && s.total ? s.right / s.total : UNPRACTISED_ACCURACY };
+    }),
+    topicItems,
+  };
+}
+
+/** Today's quiz for the user, composed and stored on first call of their local day. */
+export async function getOrCreateDailyQuiz(user: UserSettings, now: Date): Promise<DailyQuizRow> {
+  const day = localDay(now, user.timeZone);
+  const existing = await db.dailyQuiz.findUnique({ where: { userId_day: { userId: user.id, day } } });
+  if (existing) return parseRow(existing);
+  const items = composeDailyQuiz(await composeInputFor(user, day, now));
+  try {
+    return parseRow(await db.dailyQuiz.create({ data: { userId: user.id, day, items: JSON.stringify(items) } }));
+  } catch (e) {
+    // Two devices opening the day at once: the unique (user, day) keeps one quiz for both.
+    if ((e as { code?: string }).code !== 'P2002') throw e;
+    return parseRow(await db.dailyQuiz.findUniqueOrThrow({ where: { userId_day: { userId: user.id, day } } }));
+  }
+}
+
+export interface DailyPosition {
+  position: number;
+  itemId: string;
+  topic: TopicId | null;
+  reason: QuizItem['reason'];
+  /** null until answered. */
+  correct: boolean | null;
+}
+
+export interface DailyState {
+  quizId: string;
+  day: LocalDay;
+  total: number;
+  positions: DailyPosition[];
+  /** The first unanswered position, null when finished. */
+  current: number | null;
+  question: PublicQuestion | null;
+  finished: boolean;
+  streak: StreakSummary;
+}
+
+async function finishedDays(userId: string): Promise<LocalDay[]> {
+  const rows = await db.dailyQuiz.findMany({ where: { userId, finishedAt: { not: null } }, select: { day: true } });
+  return rows.map((r) => r.day);
+}
+
+/** Mark the quiz finished once every position has an answer (idempotent; safe after races). */
+async function finishIfComplete(quiz: DailyQuizRow, answered: number, now: Date): Promise<Date | null> {
+  if (quiz.finishedAt) return quiz.finishedAt;
+  if (answered < quiz.items.length) return null;
+  await db.dailyQuiz.updateMany({ where: { id: quiz.id, finishedAt: null }, data: { finishedAt: now } });
+  return now;
+}
+
+export async function dailyState(user: UserSettings, now: Date): Promise<DailyState> {
+  const quiz = await getOrCreateDailyQuiz(user, now);
+  const answers = await db.attempt.findMany({ where: { quizId: quiz.id }, select: { position: true, correct: true } });
+  const byPosition = new Map(answers.map((a) => [a.position, a.correct]));
+  const positions = quiz.items.map((item, position) => ({
+    position,
+    itemId: item.itemId,
+    topic: topicOf(item.itemId),
+    reason: item.reason,
+    correct: byPosition.get(position) ?? null,
+  }));
+  const current = positions.find((p) => p.correct === null)?.position ?? null;
+  const finishedAt = await finishIfComplete(quiz, byPosition.size, now);
+  const item = current === null ? undefined : quiz.items[current];
+  const question = item ? buildQuestion(item.itemId, item.seed) : null;
+  const days = await finishedDays(user.id);
+  return {
+    quizId: quiz.id,
+    day: quiz.day,
+    total: quiz.items.length,
+    positions,
+    current,
+    question: question ? toPublic(question) : null,
+    finished: finishedAt !== null,
+    streak: streakSummary(days, localDay(now, user.timeZone)),
+  };
+}
+
+type Scored = Extract<ScoreResult, { status: 'scored' }>;
+
+export type DailyAnswerOutcome =
+  | { ok: true; result: Scored; saved: SavedAnswer; state: DailyState }
+  | { ok: false; status: 404 | 409 | 422; message: string };
+
+/**
+ * Grade the answer to `position` of today's quiz. The question is rebuilt from the stored quiz,
+ * never from the client's word: the client only confirms which question it saw.
+ */
+export async function answerDaily(
+  user: UserSettings,
+  input: { day: LocalDay; position: number; generatorId: string; version: number; seed: number; response: Response; timeTakenMs: number },
+  now: Date,
+): Promise<DailyAnswerOutcome> {
+  const row = await db.dailyQuiz.findUnique({ where: { userId_day: { userId: user.id, day: input.day } } });
+  if (!row) return { ok: false, status: 404, message: 'That daily quiz does not exist. Reload the page to get today’s quiz.' };
+  const quiz = parseRow(row);
+  const item = quiz.items[input.position];
+  if (!item) return { ok: false, status: 404, message: 'That question is not part of the quiz.' };
+  if (item.itemId !== input.generatorId || item.seed !== input.seed) {
+    return { ok: false, status: 409, message: 'This answer does not match the quiz question. Reload the page to continue.' };
+  }
+  const rebuilt = rebuildQuestion(item.itemId, input.version, item.seed);
+  if (!rebuilt.ok) {
+    return rebuilt.reason === 'outdated'
+      ? { ok: false, status: 409, message: 'This question has been updated since it was shown. Reload the page to continue.' }
+      : { ok: false, status: 404, message: 'This question no longer exists.' };
+  }
+  const result = score(rebuilt.question, input.response);
+  if (result.status === 'invalid') return { ok: false, status: 422, message: result.message };
+  const saved = await saveAnswer({
+    user,
+    question: rebuilt.question,
+    response: input.response,
+    result,
+    timeTakenMs: input.timeTakenMs,
+    source: 'daily',
+    quiz: { id: quiz.id, position: input.position },
+    now,
+  });
+  const state = await dailyState(user, now);
+  return { ok: true, result: { ...result, correct: saved.correct }, saved, state };
+}

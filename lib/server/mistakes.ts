@@ -1,0 +1,25 @@
+import 'server-only';
+/** "Practise my mistakes": the items a user most recently got wrong, as a practice pool. */
+import { db } from './db';
+import { practiceItems } from './practice-pool';
+import type { PracticeItem } from '@/lib/questions/practice-pick';
+
+/** At most this many distinct items, most recent mistakes first. */
+export const MISTAKE_POOL_SIZE = 50;
+
+export async function mistakeItems(userId: string): Promise<PracticeItem[]> {
+  const wrong = await db.attempt.findMany({
+    where: { userId, correct: false },
+    orderBy: { createdAt: 'desc' },
+    select: { generatorId: true },
+    take: 500,
+  });
+  const known = new Map(practiceItems('all').map((i) => [i.itemId, i]));
+  const out: PracticeItem[] = [];
+  for (const { generatorId } of wrong) {
+    const item = known.get(generatorId);
+    if (item && !out.includes(item)) out.push(item);
+    if (out.length === MISTAKE_POOL_SIZE) break;
+  }
+  return out;
+}
