@@ -6,7 +6,7 @@ import 'server-only';
  */
 import { z } from 'zod';
 import { db } from './db';
-import { buildQuestion, practiceItems, rebuildQuestion } from './practice-pool';
+import { buildQuestion, itemIndex, rebuildQuestion } from './practice-pool';
 import { getReadLessons } from './lesson-progress';
 import { saveAnswer, type SavedAnswer } from './save-answer';
 import { userSeed, type UserSettings } from './user-settings';
@@ -36,47 +36,46 @@ function parseRow(row: { id: string; day: string; items: string; finishedAt: Dat
   return { id: row.id, day: row.day, items: ZStoredItems.parse(JSON.parse(row.items)), finishedAt: row.finishedAt };
 }
 
-const topicOf = (itemId: string): TopicId | null => (buildQuestion(itemId, 0)?.topic as TopicId | undefined) ?? null;
+const topicOf = (itemId: string): TopicId | null => itemIndex().topicOf.get(itemId) ?? null;
+
+/**
+ * The `size` most overdue cards due before `endOfDay` whose items still exist, in composition
+ * order (due, then item id), so composition sees exactly the due cards it would pick from all of
+ * them. Read along the (userId, due) index with a limit, never every card of the user; when cards
+ * of retired items crowd the first page, a second read names the items that exist.
+ */
+async function dueCards(userId: string, endOfDay: Date, size: number, known: ReadonlyMap<string, unknown>) {
+  const query = { orderBy: [{ due: 'asc' as const }, { itemId: 'asc' as const }], select: { itemId: true, due: true } };
+  const take = size + 10;
+  const first = await db.card.findMany({ ...query, where: { userId, due: { lt: endOfDay } }, take });
+  const live = first.filter((c) => known.has(c.itemId));
+  if (live.length >= size || first.length < take) return live.slice(0, size);
+  return db.card.findMany({ ...query, where: { userId, due: { lt: endOfDay }, itemId: { in: [...known.keys()] } }, take: size });
+}
 
 /** Everything composeDailyQuiz needs, read from the database for `day`. */
-export async function composeInputFor(user: UserSettings, day: LocalDay, now: Date): Promise<ComposeInput> {
-  const all = practiceItems('all');
-  const known = new Set(all.map((i) => i.itemId));
-  const topicItems: Partial<Record<TopicId, string[]>> = {};
-  const itemTopic = new Map<string, TopicId>();
-  for (const t of TOPICS) {
-    const ids = practiceItems(t.id).map((i) => i.itemId);
-    topicItems[t.id] = ids;
-    for (const id of ids) itemTopic.set(id, t.id);
-  }
+export async function composeInputFor(user: UserSettings, day: LocalDay): Promise<ComposeInput> {
+  const { items, topicOf: itemTopic } = itemIndex();
+  const topicItems: Partial<Record<TopicId, readonly string[]>> = Object.fromEntries(items);
   const endOfDay = dayStart(addDays(day, 1), user.timeZone);
-  const since = new Date(now.getTime() - WEAK_WINDOW_DAYS * 86_400_000);
+  const sinceDay = addDays(day, -(WEAK_WINDOW_DAYS - 1));
   const read = (await getReadLessons(user.id)).filter((s): s is TopicId => (TOPIC_IDS as readonly string[]).includes(s));
   const readItems = read.flatMap((t) => topicItems[t] ?? []);
 
   const [due, carded, accuracy] = await Promise.all([
-    db.card.findMany({ where: { userId: user.id, due: { lt: endOfDay } }, select: { itemId: true, due: true } }),
+    dueCards(user.id, endOfDay, user.dailySize, itemTopic),
     readItems.length
       ? db.card.findMany({ where: { userId: user.id, itemId: { in: readItems } }, select: { itemId: true } })
       : Promise.resolve([]),
-    db.attempt.groupBy({ by: ['topic', 'correct'], where: { userId: user.id, createdAt: { gte: since } }, _count: { _all: true } }),
+    db.topicDay.groupBy({ by: ['topic'], where: { userId: user.id, day: { gte: sinceDay, lte: day } }, _sum: { attempts: true, correct: true } }),
   ]);
   const hasCard = new Set(carded.map((c) => c.itemId));
-  const tally = new Map<string, { right: number; total: number }>();
-  for (const row of accuracy) {
-    const t = tally.get(row.topic) ?? { right: 0, total: 0 };
-    t.total += row._count._all;
-    if (row.correct) t.right += row._count._all;
-    tally.set(row.topic, t);
-  }
+  const tally = new Map(accuracy.map((row) => [row.topic, { right: row._sum.correct ?? 0, total: row._sum.attempts ?? 0 }]));
   return {
     userSeed: userSeed(user.id),
     day,
     size: user.dailySize,
-    dueCards: due.flatMap((c) => {
-      const topic = itemTopic.get(c.itemId);
-      return topic && known.has(c.itemId) ? [{ itemId: c.itemId, topic, due: c.due }] : [];
-    }),
+    dueCards: due.map((c) => ({ itemId: c.itemId, topic: itemTopic.get(c.itemId) as TopicId, due: c.due })),
     newItems: readItems.filter((id) => !hasCard.has(id)).map((itemId) => ({ itemId, topic: itemTopic.get(itemId) as TopicId })),
     weakTopics: TOPICS.map((t) => {
       const s = tally.get(t.id);
@@ -91,7 +90,7 @@ export async function getOrCreateDailyQuiz(user: UserSettings, now: Date): Promi
   const day = localDay(now, user.timeZone);
   const existing = await db.dailyQuiz.findUnique({ where: { userId_day: { userId: user.id, day } } });
   if (existing) return parseRow(existing);
-  const items = composeDailyQuiz(await composeInputFor(user, day, now));
+  const items = composeDailyQuiz(await composeInputFor(user, day));
   try {
     return parseRow(await db.dailyQuiz.create({ data: { userId: user.id, day, items: JSON.stringify(items) } }));
   } catch (e) {

@@ -31,6 +31,19 @@ export function practiceItems(scope: PracticeScope): PracticeItem[] {
   ];
 }
 
+let byTopic: { items: Map<TopicId, readonly string[]>; topicOf: Map<string, TopicId> } | undefined;
+
+/** Every item id per topic, and the topic of every item id (computed once: items are static). */
+export function itemIndex(): { items: Map<TopicId, readonly string[]>; topicOf: Map<string, TopicId> } {
+  if (!byTopic) {
+    const items = new Map<TopicId, readonly string[]>(TOPICS.map((t) => [t.id, practiceItems(t.id).map((i) => i.itemId)]));
+    const topicOf = new Map<string, TopicId>();
+    for (const [topic, ids] of items) for (const id of ids) topicOf.set(id, topic);
+    byTopic = { items, topicOf };
+  }
+  return byTopic;
+}
+
 /** How many generators and bank questions each topic has, for the practice menu. */
 export function practiceCounts(): Record<TopicId, { generators: number; bank: number }> {
   const out = Object.fromEntries(TOPICS.map((t) => [t.id, { generators: 0, bank: 0 }])) as Record<TopicId, { generators: number; bank: number }>;

@@ -1,7 +1,7 @@
 import 'server-only';
 /**
  * Storing one graded answer of a signed-in user: the attempt, the FSRS card it moves on, the day's
- * activity count, all in one transaction. The next card state is computed purely (lib/practice)
+ * activity counts (per day, and per day and topic), all in one transaction. The next card state is computed purely (lib/practice)
  * from the card as read; the write names the card's revision, so if another answer moved the card
  * in between, the transaction is refused and redone from the fresh card. Nothing is half written.
  */
@@ -148,11 +148,17 @@ export async function saveAnswer(input: {
             throw isUniqueViolation(e) ? new StaleCard() : e;
           }
         }
+        const right = result.correct ? 1 : 0;
         try {
           await tx.dailyActivity.upsert({
             where: { userId_day: { userId: user.id, day } },
-            create: { userId: user.id, day, attempts: 1, correct: result.correct ? 1 : 0 },
-            update: { attempts: { increment: 1 }, correct: { increment: result.correct ? 1 : 0 } },
+            create: { userId: user.id, day, attempts: 1, correct: right },
+            update: { attempts: { increment: 1 }, correct: { increment: right } },
+          });
+          await tx.topicDay.upsert({
+            where: { userId_day_topic: { userId: user.id, day, topic: q.topic } },
+            create: { userId: user.id, day, topic: q.topic, attempts: 1, correct: right },
+            update: { attempts: { increment: 1 }, correct: { increment: right } },
           });
         } catch (e) {
           throw isUniqueViolation(e) ? new StaleCard() : e;
