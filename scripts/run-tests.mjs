@@ -66,8 +66,8 @@ function migrateTo(url) {
   return step(`migrate ${url.startsWith('file:') ? path.relative(root, url.slice(5)) : 'PostgreSQL'}`, bin('prisma'), ['migrate', 'deploy'], { DATABASE_URL: url });
 }
 
-function jest(title, config, url, out) {
-  const ok = step(title, bin('jest'), ['-c', config, '--ci', '--json', `--outputFile=${out}`], { DATABASE_URL: url, TZ: 'UTC' });
+function jest(title, config, url, out, { tz = 'UTC', paths = [] } = {}) {
+  const ok = step(title, bin('jest'), ['-c', config, '--ci', '--json', `--outputFile=${out}`, ...paths], { DATABASE_URL: url, TZ: tz });
   countJest(out);
   return ok;
 }
@@ -93,6 +93,12 @@ if (!pg) {
   ok = step('lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']) && ok;
   ok = step('typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', '.']) && ok;
   ok = jest('unit and component tests (jest)', 'jest.config.mjs', freshSqlite('test-unit'), path.join(results, 'jest-unit.json')) && ok;
+  // The scheduling core again with the process in a non-UTC zone: days, streaks and quiz
+  // composition must depend on the user's zone only, never on the server's.
+  ok = jest('daily-practice core under TZ=Pacific/Auckland', 'jest.config.mjs', freshSqlite('test-unit'), path.join(results, 'jest-unit-tz.json'), {
+    tz: 'Pacific/Auckland',
+    paths: ['lib/practice'],
+  }) && ok;
   const intUrl = freshSqlite('test-integration');
   ok = (migrateTo(intUrl) && jest('integration tests on SQLite', 'jest.integration.config.mjs', intUrl, path.join(results, 'jest-integration.json'))) && ok;
   buildIfNeeded();
