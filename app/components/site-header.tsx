@@ -1,16 +1,20 @@
 'use client';
 import Link from 'next/link';
+import { usePathname } from 'next/navigation';
 import { useSession } from 'next-auth/react';
 import { canTeach } from '@/lib/roles';
 import { NavLinks } from './nav-links';
 import { SignOutButton } from './sign-out-button';
+import { AccountDeletedNotice } from './account-deleted-notice';
 
 /**
- * The header on every page: brand, sections (Instructor only for instructors and admins), account.
+ * The header on every page: brand, sections (Instructor only for instructors and admins), account
+ * (Settings only for signed-in users).
  * It reads the session in the browser so that pages themselves can stay statically generated.
  */
 export function SiteHeader() {
   const { data, status } = useSession();
+  const pathname = usePathname();
   const user = data?.user;
   const links = [
     { href: '/lessons', label: 'Lessons' },
@@ -36,6 +40,9 @@ export function SiteHeader() {
               <span className="email" data-testid="user-email">
                 {user.email}
               </span>
+              <Link href="/settings" aria-current={pathname === '/settings' ? 'page' : undefined}>
+                Settings
+              </Link>
               <SignOutButton />
             </>
           ) : (
@@ -48,6 +55,7 @@ export function SiteHeader() {
           )}
         </div>
       </div>
+      <AccountDeletedNotice />
     </header>
   );
 }
