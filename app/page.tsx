@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { TOPICS } from '@/lib/topics';
+import { SignedInDailyEntry } from './practice/daily/signed-in-daily-entry';
 
 export default function HomePage() {
   return (
@@ -20,6 +21,7 @@ export default function HomePage() {
           </Link>
         </p>
       </section>
+      <SignedInDailyEntry />
       <section aria-labelledby="topics-heading">
         <h2 id="topics-heading">{TOPICS.length} topics</h2>
         <ul className="grid" style={{ listStyle: 'none', padding: 0 }}>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { EXAM_DOMAINS, TOPICS } from '@/lib/topics';
 import { practiceCounts } from '@/lib/server/practice-pool';
+import { DailyEntryCard } from './daily/daily-entry-card';
 
 export const metadata = { title: 'Practice' };
 
@@ -9,6 +10,7 @@ export default function PracticePage() {
   return (
     <>
       <h1>Practice</h1>
+      <DailyEntryCard />
       <p className="muted" style={{ maxWidth: '42rem' }}>
         Computed questions change their numbers every time and are graded by the calculation core; hand-written
         questions cover the concepts. Answer with the mouse or the keyboard (1–9 to choose, Enter to check and move on).

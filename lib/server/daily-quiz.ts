@@ -129,7 +129,8 @@ async function finishedDays(userId: string): Promise<LocalDay[]> {
 /** Mark the quiz finished once every position has an answer (idempotent; safe after races). */
 async function finishIfComplete(quiz: DailyQuizRow, answered: number, now: Date): Promise<Date | null> {
   if (quiz.finishedAt) return quiz.finishedAt;
-  if (answered < quiz.items.length) return null;
+  // An empty quiz (nothing to practise yet) is not a day practised: it never counts for a streak.
+  if (quiz.items.length === 0 || answered < quiz.items.length) return null;
   await db.dailyQuiz.updateMany({ where: { id: quiz.id, finishedAt: null }, data: { finishedAt: now } });
   return now;
 }

@@ -2,12 +2,10 @@
 import Link from 'next/link';
 import { useSession } from 'next-auth/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PublicQuestion, Response, ScoreResult } from '@/lib/questions';
-import { AnswerInput, initialDraft, toResponse, type Draft } from './answer-input';
-import { MarkdownText } from './markdown-text';
-import { WorkedSteps } from './worked-steps';
-
-type Scored = Extract<ScoreResult, { status: 'scored' }>;
+import type { PublicQuestion } from '@/lib/questions';
+import { initialDraft, toResponse, type Draft } from './answer-input';
+import { QuestionCard, type Scored } from './question-card';
+import { useAnswerKeys } from './use-answer-keys';
 
 type Phase =
   | { name: 'loading' }
@@ -21,13 +19,6 @@ function randomSeed(): number {
   const a = new Uint32Array(1);
   crypto.getRandomValues(a);
   return (a[0] ?? 1) & 0x7fffffff;
-}
-
-function describeKey(q: PublicQuestion, answer: Response): string {
-  const text = (id: string) => q.choices?.find((c) => c.id === id)?.text ?? id;
-  if (Array.isArray(answer)) return answer.map(text).join(q.kind === 'order' ? ' → ' : '; ');
-  if (typeof answer === 'number') return `${answer}${q.unit ? ` ${q.unit}` : ''}`;
-  return q.kind === 'single' ? text(answer) : answer;
 }
 
 async function postJson<T>(url: string, body: unknown): Promise<T> {
@@ -57,8 +48,6 @@ export function PracticeSession({ scope, title, length = 10, seed }: Props) {
   const [formError, setFormError] = useState<string | null>(null);
   const [tally, setTally] = useState({ right: 0, answered: 0 });
   const startedAt = useRef(0);
-  const nextButton = useRef<HTMLButtonElement>(null);
-  const feedbackHeading = useRef<HTMLHeadingElement>(null);
 
   // Load question `index` of the session whenever it changes (or a retry is asked for).
   useEffect(() => {
@@ -116,7 +105,7 @@ export function PracticeSession({ scope, title, length = 10, seed }: Props) {
           setPhase({ name: 'answering' });
         } else setPhase({ name: 'error', message: e.message || 'Your answer could not be sent.', retry: () => setPhase({ name: 'answering' }) });
       });
-  }, [question, draft, phase.name]);
+  }, [question, draft, phase.name, scope]);
 
   const next = useCallback(() => {
     if (index + 1 >= length) {
@@ -127,41 +116,7 @@ export function PracticeSession({ scope, title, length = 10, seed }: Props) {
     setIndex(index + 1);
   }, [index, length]);
 
-  useEffect(() => {
-    if (phase.name === 'feedback') (nextButton.current ?? feedbackHeading.current)?.focus();
-  }, [phase.name]);
-
-  // Keyboard: 1–9 pick a choice, Enter submits or moves on.
-  useEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = e.target as HTMLElement | null;
-      const typing = target?.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text';
-      if (e.key === 'Enter') {
-        // A focused button or link, or the text box's form, handles Enter itself.
-        if (target?.tagName === 'BUTTON' || target?.tagName === 'A' || typing) return;
-        if (phase.name === 'answering') {
-          e.preventDefault();
-          submit();
-        } else if (phase.name === 'feedback') {
-          e.preventDefault();
-          next();
-        }
-        return;
-      }
-      if (typing || phase.name !== 'answering' || !question?.choices || !/^[1-9]$/.test(e.key)) return;
-      const choice = question.choices[Number(e.key) - 1];
-      if (!choice) return;
-      e.preventDefault();
-      if (question.kind === 'single') setDraft(choice.id);
-      else if (question.kind === 'multiple') {
-        const picked = Array.isArray(draft) ? draft : [];
-        setDraft(picked.includes(choice.id) ? picked.filter((x) => x !== choice.id) : [...picked, choice.id]);
-      }
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [phase.name, question, draft, submit, next]);
+  useAnswerKeys({ phase: phase.name, question, draft, setDraft, submit, next });
 
   const position = phase.name === 'done' ? length : index + (phase.name === 'feedback' ? 1 : 0);
 
@@ -221,64 +176,16 @@ export function PracticeSession({ scope, title, length = 10, seed }: Props) {
       )}
 
       {question && (phase.name === 'answering' || phase.name === 'submitting' || phase.name === 'feedback') && (
-        <form
-          className="card question"
-          data-testid="question"
-          data-generator-id={question.generatorId}
-          data-version={question.version}
-          data-seed={question.seed}
-          data-kind={question.kind}
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (phase.name === 'feedback') next();
-            else submit();
-          }}
-        >
-          <MarkdownText>{question.prompt}</MarkdownText>
-          <AnswerInput question={question} draft={draft} onChange={setDraft} disabled={phase.name !== 'answering'} />
-          {formError && (
-            <p className="field-error" role="alert">
-              {formError}
-            </p>
-          )}
-          {phase.name !== 'feedback' ? (
-            <p className="hint">
-              {question.choices && question.kind !== 'order' ? 'Press 1–9 to choose, Enter to check.' : 'Press Enter to check.'}
-            </p>
-          ) : null}
-          {phase.name === 'feedback' ? (
-            <div className={`feedback ${phase.result.correct ? 'right' : 'wrong'}`} data-testid="feedback" aria-live="polite">
-              <h2 ref={feedbackHeading} tabIndex={-1}>
-                {phase.result.correct ? '✓ Correct' : '✗ Not quite'}
-              </h2>
-              {!phase.result.correct && phase.result.mistake && (
-                <p data-testid="mistake">
-                  <strong>Looks like you {phase.result.mistake.name}.</strong> {phase.result.mistake.feedback}
-                </p>
-              )}
-              {!phase.result.correct && (
-                <p>
-                  The answer: <strong data-testid="key">{describeKey(question, phase.result.answer)}</strong>
-                </p>
-              )}
-              <MarkdownText>{phase.result.explanation.summary}</MarkdownText>
-              <WorkedSteps steps={phase.result.explanation.steps} />
-              {phase.result.explanation.lesson && (
-                <p>
-                  <Link href={phase.result.explanation.lesson}>Review the lesson</Link>
-                </p>
-              )}
-              {phase.saved && <p className="hint">Saved to your progress.</p>}
-              <button type="submit" ref={nextButton}>
-                {index + 1 >= length ? 'See results' : 'Next question'}
-              </button>
-            </div>
-          ) : (
-            <button type="submit" disabled={phase.name === 'submitting'}>
-              {phase.name === 'submitting' ? 'Checking…' : 'Check answer'}
-            </button>
-          )}
-        </form>
+        <QuestionCard
+          question={question}
+          draft={draft}
+          onDraftChange={setDraft}
+          phase={phase}
+          formError={formError}
+          onCheck={submit}
+          onNext={next}
+          nextLabel={index + 1 >= length ? 'See results' : 'Next question'}
+        />
       )}
     </section>
   );
