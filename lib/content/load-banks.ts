@@ -9,7 +9,8 @@ import { ZBankFile, type TBankFile } from './schema';
 import { ContentError } from './parse-lesson';
 import { formatZodIssues } from './format-issues';
 
-export const BANKS_DIR = path.join(process.cwd(), 'content', 'banks');
+/** content/banks, or NETPREP_BANKS_DIR when set (benchmarks point it at a larger catalogue). */
+export const BANKS_DIR = process.env.NETPREP_BANKS_DIR ? path.resolve(process.env.NETPREP_BANKS_DIR) : path.join(process.cwd(), 'content', 'banks');
 
 export interface BankFile extends TBankFile {
   file: string;

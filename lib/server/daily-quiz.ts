@@ -5,7 +5,7 @@ import 'server-only';
  * another device resumes it, and answered position by position.
  */
 import { z } from 'zod';
-import { db } from './db';
+import { db, dbKind } from './db';
 import { buildQuestion, itemIndex, rebuildQuestion } from './practice-pool';
 import { getReadLessons } from './lesson-progress';
 import { saveAnswer, type SavedAnswer } from './save-answer';
@@ -53,35 +53,53 @@ async function dueCards(userId: string, endOfDay: Date, size: number, known: Rea
   return db.card.findMany({ ...query, where: { userId, due: { lt: endOfDay }, itemId: { in: [...known.keys()] } }, take: size });
 }
 
+/**
+ * The ids of the user's cards in `topics`, as one aggregated string rather than a row per card:
+ * with thousands of cards, materialising rows costs several times the query itself. Item ids
+ * never contain a comma (generator ids and bank ids are lowercase words and hyphens).
+ */
+async function cardedItemIds(userId: string, topics: readonly TopicId[]): Promise<Set<string>> {
+  if (topics.length === 0) return new Set();
+  const pg = dbKind === 'postgres';
+  const at = (i: number) => (pg ? `$${i}` : '?');
+  const aggregate = pg ? `string_agg("itemId", ',')` : `group_concat("itemId", ',')`;
+  const sql = `SELECT ${aggregate} AS ids FROM "Card" WHERE "userId" = ${at(1)} AND "topic" IN (${topics.map((_, i) => at(i + 2)).join(', ')})`;
+  const rows = await db.$queryRawUnsafe<{ ids: string | null }[]>(sql, userId, ...topics);
+  const ids = rows[0]?.ids;
+  return new Set(ids ? ids.split(',') : []);
+}
+
 /** Everything composeDailyQuiz needs, read from the database for `day`. */
 export async function composeInputFor(user: UserSettings, day: LocalDay): Promise<ComposeInput> {
   const { items, topicOf: itemTopic } = itemIndex();
   const topicItems: Partial<Record<TopicId, readonly string[]>> = Object.fromEntries(items);
   const endOfDay = dayStart(addDays(day, 1), user.timeZone);
   const sinceDay = addDays(day, -(WEAK_WINDOW_DAYS - 1));
-  const read = (await getReadLessons(user.id)).filter((s): s is TopicId => (TOPIC_IDS as readonly string[]).includes(s));
-  const readItems = read.flatMap((t) => topicItems[t] ?? []);
-
-  const [due, carded, accuracy] = await Promise.all([
-    dueCards(user.id, endOfDay, user.dailySize, itemTopic),
-    readItems.length
-      ? db.card.findMany({ where: { userId: user.id, itemId: { in: readItems } }, select: { itemId: true } })
-      : Promise.resolve([]),
-    db.topicDay.groupBy({ by: ['topic'], where: { userId: user.id, day: { gte: sinceDay, lte: day } }, _sum: { attempts: true, correct: true } }),
-  ]);
-  const hasCard = new Set(carded.map((c) => c.itemId));
-  const tally = new Map(accuracy.map((row) => [row.topic, { right: row._sum.correct ?? 0, total: row._sum.attempts ?? 0 }]));
-  return {
+  const due = await dueCards(user.id, endOfDay, user.dailySize, itemTopic);
+  const base = {
     userSeed: userSeed(user.id),
     day,
     size: user.dailySize,
     dueCards: due.map((c) => ({ itemId: c.itemId, topic: itemTopic.get(c.itemId) as TopicId, due: c.due })),
+    topicItems,
+  };
+  // Due reviews fill the whole quiz: new items and weak topics cannot change it, so skip their reads.
+  if (due.length >= user.dailySize) return { ...base, newItems: [], weakTopics: [] };
+
+  const read = (await getReadLessons(user.id)).filter((s): s is TopicId => (TOPIC_IDS as readonly string[]).includes(s));
+  const [hasCard, accuracy] = await Promise.all([
+    cardedItemIds(user.id, read),
+    db.topicDay.groupBy({ by: ['topic'], where: { userId: user.id, day: { gte: sinceDay, lte: day } }, _sum: { attempts: true, correct: true } }),
+  ]);
+  const tally = new Map(accuracy.map((row) => [row.topic, { right: row._sum.correct ?? 0, total: row._sum.attempts ?? 0 }]));
+  const readItems = read.flatMap((t) => topicItems[t] ?? []);
+  return {
+    ...base,
     newItems: readItems.filter((id) => !hasCard.has(id)).map((itemId) => ({ itemId, topic: itemTopic.get(itemId) as TopicId })),
     weakTopics: TOPICS.map((t) => {
       const s = tally.get(t.id);
       return { topic: t.id, accuracy: s && s.total ? s.right / s.total : UNPRACTISED_ACCURACY };
     }),
-    topicItems,
   };
 }
 

@@ -25,6 +25,9 @@ function createClient(): Db {
   return new SqliteClient({ adapter: openSqliteAdapter(url) });
 }
 
+/** The engine behind `db`, for the rare query whose SQL differs between them. */
+export const dbKind = databaseKind(resolveDatabaseUrl(process.env.DATABASE_URL));
+
 const globalForDb = globalThis as unknown as { netprepDb?: Db };
 
 export const db: Db = globalForDb.netprepDb ?? createClient();

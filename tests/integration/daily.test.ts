@@ -6,7 +6,7 @@ import { db } from '@/lib/server/db';
 import { createUser } from '@/lib/server/create-user';
 import { saveAnswer } from '@/lib/server/save-answer';
 import { answerDaily, dailyState, getOrCreateDailyQuiz } from '@/lib/server/daily-quiz';
-import { buildQuestion } from '@/lib/server/practice-pool';
+import { buildQuestion, practiceItems } from '@/lib/server/practice-pool';
 import { markLessonRead } from '@/lib/server/lesson-progress';
 import type { UserSettings } from '@/lib/server/user-settings';
 import { score, type Question } from '@/lib/questions';
@@ -124,7 +124,18 @@ describe("today's quiz", () => {
     expect(await db.attempt.count({ where: { userId: user.id, source: 'daily' } })).toBe(5);
 
     // Past local midnight in Auckland (11:00 UTC = 00:00 NZDT): a new day, a new quiz, streak kept.
-    const tomorrow = await dailyState(user, new Date('2026-11-26T11:00:00Z'));
+    // Fast right answers made those 5 cards Easy, due days from now; with a bigger quiz, the new
+    // items are exactly the lesson's items without a card.
+    const bigger = { ...user, dailySize: 20 };
+    const tomorrow = await dailyState(bigger, new Date('2026-11-26T11:00:00Z'));
+    const cards = await db.card.findMany({ where: { userId: user.id }, select: { itemId: true, due: true } });
+    const carded = new Set(cards.map((c) => c.itemId));
+    expect(carded.size).toBe(5);
+    expect(cards.every((c) => c.due > new Date('2026-11-28T00:00:00Z'))).toBe(true);
+    const byReason = (r: string) => tomorrow.positions.filter((p) => p.reason === r).map((p) => p.itemId);
+    expect(byReason('due')).toEqual([]);
+    const naclItems = practiceItems('nacls').map((i) => i.itemId);
+    expect(new Set(byReason('new'))).toEqual(new Set(naclItems.filter((id) => !carded.has(id))));
     expect(tomorrow.day).toBe('2026-11-27');
     expect(tomorrow.quizId).not.toBe(first.quizId);
     expect(tomorrow.finished).toBe(false);
