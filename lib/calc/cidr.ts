@@ -68,36 +68,98 @@ export function makeRange(version: IpVersion, first: bigint, prefix: number): Ci
 
 /** Text of a range, e.g. '10.0.0.0/24'. */
 export function formatRange(r: CidrRange): string {
-  // Parsed ranges are shared (see parseCidrText), so their text is worth remembering by identity.
-  const hit = rangeText.get(r);
-  if (hit !== undefined) return hit;
-  const text = `${formatAddressValue(r.version, r.first)}/${r.prefix}`;
-  if (rangeText.size >= CIDR_PARSE_MEMO_LIMIT) rangeText.clear();
-  rangeText.set(r, text);
-  return text;
+  return `${formatAddressValue(r.version, r.first)}/${r.prefix}`;
 }
-
-/** Text of recently formatted ranges, by identity (bounded like the parse memos; ranges are never mutated). */
-const rangeText = new Map<CidrRange, string>();
-
-/** Most parse results kept by each memo below before it is emptied (a bound on memory). */
-const CIDR_PARSE_MEMO_LIMIT = 8192;
-const strictMemo = new Map<string, CidrRange | string>();
-const lenientMemo = new Map<string, CidrRange | string>();
 
 /**
  * The parse of a non-empty text `s`: the range, or the CalcError message saying why it is not a
- * block. Pure, so results are remembered by text (bounded); a memo never changes a result, it
- * only skips repeated parsing of the same block. Ranges are never mutated by their users.
+ * block. A well-formed IPv4 block (the common case) is read in one pass with number arithmetic;
+ * anything else goes through the general parser, which also words every error.
+ *
+ * (An earlier version remembered parses in large Maps keyed by text. Most texts a question
+ * generator parses are new, and hashing and storing each one cost several times the parse.)
  */
 function parseCidrText(s: string, strict: boolean): CidrRange | string {
   const memo = strict ? strictMemo : lenientMemo;
   const hit = memo.get(s);
   if (hit !== undefined) return hit;
-  const r = parseCidrUncached(s, strict);
-  if (memo.size >= CIDR_PARSE_MEMO_LIMIT) memo.clear();
+  const r = parseIpv4CidrFast(s, strict) ?? parseCidrUncached(s, strict);
+  if (memo.size >= 64) memo.clear();
   memo.set(s, r);
   return r;
+}
+const strictMemo = new Map<string, CidrRange | string>();
+const lenientMemo = new Map<string, CidrRange | string>();
+
+/** 2^k for k = 0 … 32, as numbers. */
+const POW2: number[] = [];
+for (let k = 0; k <= 32; k++) POW2.push(2 ** k);
+
+/**
+ * Recently made IPv4 ranges, in a direct-mapped table keyed by (first address, prefix): the same
+ * block asked for again (a generator parses its blocks several times) is the same object, with no
+ * new bigints. Ranges are never mutated by their users, so sharing one is safe; the table only
+ * skips work, it never changes a result.
+ */
+const V4_SLOTS = 1024;
+const v4SlotFirst = new Float64Array(V4_SLOTS).fill(-1);
+const v4SlotPrefix = new Uint8Array(V4_SLOTS);
+const v4SlotRange: (CidrRange | undefined)[] = new Array<CidrRange | undefined>(V4_SLOTS).fill(undefined);
+
+/** The IPv4 range with first address `first` (a number, aligned) and `prefix`, of `size` addresses. */
+export function ipv4Range(first: number, prefix: number): CidrRange {
+  const slot = (Math.imul((first | 0) ^ Math.imul(prefix + 1, 0x2545f491), 0x9e3779b1) >>> 22) & (V4_SLOTS - 1);
+  if (v4SlotFirst[slot] === first && v4SlotPrefix[slot] === prefix) return v4SlotRange[slot] as CidrRange;
+  const range: CidrRange = { version: 4, bits: 32, prefix, first: BigInt(first), last: BigInt(first + (POW2[32 - prefix] as number) - 1) };
+  v4SlotFirst[slot] = first;
+  v4SlotPrefix[slot] = prefix;
+  v4SlotRange[slot] = range;
+  return range;
+}
+
+/**
+ * A canonical IPv4 block `a.b.c.d/p` (decimal parts 0–255 without leading zeros, prefix 0–32
+ * without a leading zero) parsed with numbers only, or null when the text is anything else (the
+ * general parser then decides, and words the error). Host bits set: null when strict (so the
+ * general parser words the refusal), cleared otherwise.
+ */
+function parseIpv4CidrFast(s: string, strict: boolean): CidrRange | null {
+  const n = s.length;
+  if (n < 9 || n > 18) return null;
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let parts = 0;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (digits === 1 && part === 0) return null; // leading zero
+      part = part * 10 + (c - 48);
+      digits++;
+      if (part > 255) return null;
+    } else if (c === 46 || c === 47) {
+      if (digits === 0) return null;
+      value = value * 256 + part;
+      parts++;
+      part = 0;
+      digits = 0;
+      if (c === 47) break;
+      if (parts === 4) return null;
+    } else return null;
+  }
+  if (parts !== 4 || i >= n - 1 || n - i - 1 > 2) return null;
+  let prefix = 0;
+  for (let j = i + 1; j < n; j++) {
+    const c = s.charCodeAt(j);
+    if (c < 48 || c > 57) return null;
+    prefix = prefix * 10 + (c - 48);
+  }
+  if (prefix > 32 || (n - i - 1 === 2 && s.charCodeAt(i + 1) === 48)) return null;
+  const size = POW2[32 - prefix] as number;
+  const host = value % size;
+  if (host !== 0 && strict) return null;
+  return ipv4Range(value - host, prefix);
 }
 
 function parseCidrUncached(s: string, strict: boolean): CidrRange | string {
@@ -145,9 +207,10 @@ function parseCidrUncached(s: string, strict: boolean): CidrRange | string {
  * are cleared. Throws CalcError with a student-readable reason.
  */
 export function parseCidrRange(text: string, strict = true): CidrRange {
-  // A remembered block was valid text already: skip requireText's checks.
-  const hit = typeof text === 'string' ? (strict ? strictMemo : lenientMemo).get(text) : undefined;
-  if (hit !== undefined && typeof hit !== 'string') return hit;
+  if (typeof text === 'string' && text !== '') {
+    const r = parseCidrText(text, strict);
+    if (typeof r !== 'string') return r;
+  }
   const s = requireText(text, 'a CIDR block such as 10.0.0.0/16');
   const r = parseCidrText(s, strict);
   if (typeof r === 'string') throw new CalcError(r);

@@ -4,7 +4,7 @@
  */
 import { CalcError } from './errors';
 import type { Explained } from './steps';
-import { describeInput, formatIpv4, parseAddressRange, requireList } from './ip';
+import { addressVersionRange, describeInput, formatIpv4, requireList } from './ip';
 import { ipv4BlockSizeProblem, parseCidrRange } from './cidr';
 
 /** Link-local address of the Amazon resolver, from any VPC. Facts row 37. */
@@ -101,10 +101,10 @@ function countServers(list: readonly string[], field: DhcpProblem['field'], what
       special++;
       continue;
     }
-    const a = parseAddressRange(entry, 0, entry.length);
-    if (entry === '' || 'error' in a) {
+    const version = addressVersionRange(entry, 0, entry.length);
+    if (entry === '' || typeof version !== 'number') {
       problems.push({ field, severity: 'error', message: `${describeInput(entry)} is not an IP address${allow !== undefined ? ` or ${allow}` : ''}, so it cannot be ${what}.` });
-    } else if (a.version === 4) v4++;
+    } else if (version === 4) v4++;
     else v6++;
   }
   return { v4, v6, special };

@@ -5,6 +5,7 @@
  */
 import type { Explained, Step } from './steps';
 import { checkInteger, checkObject, checkOneOf, fail } from './traffic-guards';
+import { thousands } from './numbers';
 
 /** Seconds without traffic before AWS sends the first R-U-THERE (facts row 130). */
 export const DPD_IDLE_SECONDS = 10;
@@ -95,7 +96,7 @@ function planDpd(opts: DpdOptions | undefined): DpdPlan {
   if (count > DPD_MAX_PROBES) {
     fail(
       `A ${timeout} s timeout with a probe every ${interval} s would mean ${count} probes; ` +
-        `netprep lists at most ${DPD_MAX_PROBES.toLocaleString('en-US')}. Use a longer interval.`,
+        `netprep lists at most ${thousands(DPD_MAX_PROBES)}. Use a longer interval.`,
     );
   }
   const deadAt = idle + timeout;

@@ -9,6 +9,7 @@
  */
 import type { Explained, Step } from './steps';
 import { checkInteger, checkList, checkNonNegative, checkObject, checkOneOf } from './traffic-guards';
+import { thousands } from './numbers';
 
 /** CLB connection draining timeout: 1–3600 s, default 300 s (facts row 148). */
 export const CLB_DRAINING_MIN_SECONDS = 1;
@@ -40,7 +41,7 @@ const BOUNDS: Record<DrainingKind, { min: number; max: number; def: number; name
 export function validateDrainingTimeout(seconds: number, kind: DrainingKind = 'clb'): string[] {
   const b = BOUNDS[checkOneOf(kind, 'The load balancer kind', KINDS)];
   if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < b.min || seconds > b.max) {
-    return [`The ${b.name} must be a whole number of seconds from ${b.min} to ${b.max.toLocaleString('en-US')} (default ${b.def}), but got ${String(seconds)}.`];
+    return [`The ${b.name} must be a whole number of seconds from ${b.min} to ${thousands(b.max)} (default ${b.def}), but got ${String(seconds)}.`];
   }
   return [];
 }

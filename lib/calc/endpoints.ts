@@ -78,6 +78,13 @@ export interface EndpointChoice {
   verdicts: EndpointVerdict[];
 }
 
+/** An optional yes/no requirement: false when left out. */
+function flag(v: unknown, what: string): boolean {
+  if (v === undefined) return false;
+  if (typeof v !== 'boolean') throw new CalcError(`${what} must be true or false, but got ${describeInput(v)}.`);
+  return v;
+}
+
 function checkRequirements(req: EndpointRequirements): Required<EndpointRequirements> {
   if (req === null || typeof req !== 'object') throw new CalcError(`Expected endpoint requirements, but got ${describeInput(req)}.`);
   if (!(INTERFACE_ENDPOINT_SERVICES as readonly string[]).includes(req.service)) {
@@ -90,11 +97,6 @@ function checkRequirements(req: EndpointRequirements): Required<EndpointRequirem
   for (const c of clients) {
     if (!ENDPOINT_CLIENT_LOCATIONS.includes(c)) throw new CalcError(`${describeInput(c)} is not a client location; use one of ${ENDPOINT_CLIENT_LOCATIONS.join(', ')}.`);
   }
-  const flag = (v: unknown, what: string): boolean => {
-    if (v === undefined) return false;
-    if (typeof v !== 'boolean') throw new CalcError(`${what} must be true or false, but got ${describeInput(v)}.`);
-    return v;
-  };
   return {
     service: req.service,
     clients,

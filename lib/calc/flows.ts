@@ -245,18 +245,8 @@ const HOP_TEXT: Record<FlowHop, string> = {
 export function explainEvaluateFlow(flow: Flow): Explained<FlowResult> {
   const c = checkFlow(flow);
   const steps: Step[] = [];
-  const seen = new Set<string>();
-  const result = runFlow(c, (h) => {
-    const key = `${h.hop}:${h.allowed}`;
-    if (seen.has(key) && h.allowed) return; // one line per hop for the ports that pass
-    seen.add(key);
-    const rule = h.kind === 'nacl' ? (h.ruleNumber === '*' ? " (the final '*' rule)" : ` (rule ${h.ruleNumber})`) : '';
-    const port = h.clientPort !== null ? ` for client port ${h.clientPort}` : '';
-    steps.push({
-      text: `${HOP_TEXT[h.hop]}${port}: ${h.allowed ? 'allowed' : 'DROPPED'}${rule}.`,
-      values: { hop: h.hop, allowed: h.allowed },
-    });
-  });
+  const passed: FlowHop[] = [];
+  const result = runFlow(c, (h) => recordStep(steps, passed, h));
   if (!c.crossesNacls) steps.unshift({ text: 'Both ends are in the same subnet, so no NACL is crossed: NACLs filter traffic entering or leaving a subnet.' });
   if (result.delivered) {
     steps.push({
@@ -268,6 +258,20 @@ export function explainEvaluateFlow(flow: Flow): Explained<FlowResult> {
     steps.push({ text: 'The reply was dropped: NACLs are stateless, so they need rules for the reply on the client\'s ephemeral ports, even though the request was allowed.' });
   }
   return { result, steps };
+}
+
+/** One step per hop decision: one line per hop for the ports that pass (`passed` remembers them), every drop. */
+function recordStep(steps: Step[], passed: FlowHop[], h: HopRecord): void {
+  if (h.allowed) {
+    if (passed.includes(h.hop)) return;
+    passed.push(h.hop);
+  }
+  const rule = h.kind === 'nacl' ? (h.ruleNumber === '*' ? " (the final '*' rule)" : ` (rule ${h.ruleNumber})`) : '';
+  const port = h.clientPort !== null ? ` for client port ${h.clientPort}` : '';
+  steps.push({
+    text: `${HOP_TEXT[h.hop]}${port}: ${h.allowed ? 'allowed' : 'DROPPED'}${rule}.`,
+    values: { hop: h.hop, allowed: h.allowed },
+  });
 }
 
 /** A NACL rule a flow needs, without its number (any free number that no earlier deny overrides will do). */

@@ -41,15 +41,40 @@ function v6(cidr: string, what: string): CidrRange {
 }
 
 function vpcBlockProblem(r: CidrRange, source: Ipv6BlockSource): string | null {
+  return vpcPrefixProblem(r.prefix, source);
+}
+
+function vpcPrefixProblem(prefix: number, source: Ipv6BlockSource): string | null {
   if (source === 'amazon') {
-    return r.prefix === AMAZON_IPV6_VPC_PREFIX
+    return prefix === AMAZON_IPV6_VPC_PREFIX
       ? null
-      : `An Amazon-provided IPv6 VPC block is always a /${AMAZON_IPV6_VPC_PREFIX}; /${r.prefix} is only possible with a block from an IPAM pool (/44 to /60).`;
+      : `An Amazon-provided IPv6 VPC block is always a /${AMAZON_IPV6_VPC_PREFIX}; /${prefix} is only possible with a block from an IPAM pool (/44 to /60).`;
   }
-  if (r.prefix < IPAM_IPV6_VPC_MIN_PREFIX || r.prefix > IPAM_IPV6_VPC_MAX_PREFIX || r.prefix % AWS_IPV6_PREFIX_STEP !== 0) {
-    return `An IPv6 VPC block from IPAM must be /44, /48, /52, /56 or /60 (from /44 to /60 in steps of 4); /${r.prefix} is not one of them.`;
+  if (prefix < IPAM_IPV6_VPC_MIN_PREFIX || prefix > IPAM_IPV6_VPC_MAX_PREFIX || prefix % AWS_IPV6_PREFIX_STEP !== 0) {
+    return `An IPv6 VPC block from IPAM must be /44, /48, /52, /56 or /60 (from /44 to /60 in steps of 4); /${prefix} is not one of them.`;
   }
   return null;
+}
+
+/**
+ * Whether an IPv6 VPC block of this prefix length is possible from the source: Amazon-provided
+ * /56 only, IPAM /44–/60 in steps of 4 (facts row 16). `checkIpv6VpcBlock` without a block.
+ */
+export function ipv6VpcPrefixOk(prefix: number, source: Ipv6BlockSource): boolean {
+  if (source !== 'amazon' && source !== 'ipam') throw new CalcError(`The block source must be 'amazon' or 'ipam', but got ${describeInput(source)}.`);
+  requirePrefix(prefix, 128);
+  return vpcPrefixProblem(prefix, source) === null;
+}
+
+/**
+ * Whether AWS accepts an IPv6 subnet block of this prefix length in the VPC block: /44–/64 in
+ * steps of 4 (facts row 17), and no larger than the VPC block, so that it fits inside it (its
+ * first such block starts at the VPC's own base). `checkIpv6SubnetBlock` without the block.
+ */
+export function ipv6SubnetPrefixOk(vpcCidr: string, prefix: number): boolean {
+  const vpc = v6(vpcCidr, 'the VPC block');
+  requirePrefix(prefix, 128);
+  return ipv6SubnetSizeProblem(prefix) === null && prefix >= vpc.prefix;
 }
 
 /** Verdict on an IPv6 VPC block: Amazon-provided must be /56; IPAM /44–/60 in steps of 4. Facts row 16. */
@@ -140,11 +165,28 @@ export const AWS_IPV6_SUBNET_PREFIXES: readonly number[] = Object.freeze(
 
 function parseMac(mac: string): bigint {
   const s = requireText(mac, 'a MAC address such as 02:42:ac:11:00:02');
-  const parts = s.split(/[:-]/);
-  if (parts.length !== 6 || parts.some((p) => !/^[0-9a-fA-F]{2}$/.test(p))) {
-    throw new CalcError(`${describeInput(s)} is not a MAC address: it needs six pairs of hex digits separated by ':' or '-'.`);
+  // six pairs of hex digits, each pair but the last followed by ':' or '-'
+  let hi = 0;
+  let lo = 0;
+  let ok = s.length === 17;
+  for (let i = 0; ok && i < 6; i++) {
+    const a = hexValue(s.charCodeAt(3 * i));
+    const b = hexValue(s.charCodeAt(3 * i + 1));
+    const sep = i < 5 ? s.charCodeAt(3 * i + 2) : 58;
+    if (a < 0 || b < 0 || (sep !== 58 && sep !== 45)) ok = false;
+    else if (i < 3) hi = hi * 256 + a * 16 + b;
+    else lo = lo * 256 + a * 16 + b;
   }
-  return BigInt(`0x${parts.join('')}`);
+  if (!ok) throw new CalcError(`${describeInput(s)} is not a MAC address: it needs six pairs of hex digits separated by ':' or '-'.`);
+  return BigInt(hi * 16777216 + lo);
+}
+
+/** Value of a hex digit's character code, or −1. */
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
 }
 
 function eui64Core(mac: string): { mac48: bigint; iid: bigint; address: string } {

@@ -10,7 +10,7 @@
  * share whatever the nodes receive.
  */
 import type { Explained, Step } from './steps';
-import { checkBoolean, checkInteger, checkList, checkObject, checkOneOf, fail, pct, zoneLabel } from './traffic-guards';
+import { checkBoolean, checkInteger, checkList, checkObject, checkOneOf, fail, pct, round4, zoneLabel } from './traffic-guards';
 
 /** Largest number of targets netprep accepts in one zone or target group (a sanity cap). */
 export const MAX_TARGETS_PER_ZONE = 1_000_000;
@@ -80,13 +80,13 @@ export function explainCrossZoneTargetShares(targetsPerZone: number[], crossZone
     text:
       `${r.zonesWithTargets} zone${r.zonesWithTargets === 1 ? '' : 's'} with targets → each LB node gets 100/${r.zonesWithTargets} = ${pct(r.nodeShare)} of the clients` +
       (empty > 0 ? ` (DNS leaves out the node of each of the ${empty} zone${empty === 1 ? '' : 's'} with no targets).` : '.'),
-    math: `100 / ${r.zonesWithTargets} = ${Number(r.nodeShare.toFixed(4))}`,
+    math: `100 / ${r.zonesWithTargets} = ${round4(r.nodeShare)}`,
     values: { zonesWithTargets: r.zonesWithTargets, nodeShare: r.nodeShare },
   });
   if (r.on) {
     steps.push({
       text: `Cross-zone is on: every node spreads its requests over all ${r.total} targets, so each target gets 100/${r.total} = ${pct(r.evenShare)}.`,
-      math: `100 / ${r.total} = ${Number(r.evenShare.toFixed(4))}`,
+      math: `100 / ${r.total} = ${round4(r.evenShare)}`,
       values: { totalTargets: r.total, targetShare: r.evenShare },
     });
   } else {
@@ -99,7 +99,7 @@ export function explainCrossZoneTargetShares(targetsPerZone: number[], crossZone
           ? { text: `zone ${zoneLabel(i)}: no targets, so no traffic.`, values: { zone: zoneLabel(i), targets: 0 } }
           : {
               text: `zone ${zoneLabel(i)}: ${pct(r.nodeShare)} ÷ ${n} target${n === 1 ? '' : 's'} = ${pct(share)} per target.`,
-              math: `${Number(r.nodeShare.toFixed(4))} / ${n} = ${Number(share.toFixed(4))}`,
+              math: `${round4(r.nodeShare)} / ${n} = ${round4(share)}`,
               values: { zone: zoneLabel(i), targets: n, targetShare: share },
             },
       );
@@ -155,13 +155,15 @@ export function weightedTargetGroupShares(groups: WeightedTargetGroup[]): Weight
   return computeWeighted(groups).shares;
 }
 
+/** A weighted group's name for a step: its own, or "group i". */
+function groupName(list: readonly WeightedTargetGroup[], i: number): string {
+  const n = list[i]?.name;
+  return typeof n === 'string' && n !== '' ? n : `group ${i + 1}`;
+}
+
 /** `weightedTargetGroupShares` with the worked steps. */
 export function explainWeightedTargetGroupShares(groups: WeightedTargetGroup[]): Explained<WeightedTargetGroupShare[]> {
   const { list, sum, shares } = computeWeighted(groups);
-  const name = (i: number) => {
-    const n = list[i]?.name;
-    return typeof n === 'string' && n !== '' ? n : `group ${i + 1}`;
-  };
   const steps: Step[] = [
     {
       text: `The weights add up to ${list.map((g) => g.weight).join(' + ')} = ${sum}.`,
@@ -173,14 +175,14 @@ export function explainWeightedTargetGroupShares(groups: WeightedTargetGroup[]):
     const s = shares[i] as WeightedTargetGroupShare;
     steps.push({
       text:
-        `${name(i)}: ${g.weight}/${sum} = ${pct(s.groupPercent)} of the requests` +
+        `${groupName(list, i)}: ${g.weight}/${sum} = ${pct(s.groupPercent)} of the requests` +
         (g.targets === 0
           ? g.weight === 0
             ? '.'
             : ', but it has no targets, so those requests have nowhere to go.'
           : `, spread over ${g.targets} target${g.targets === 1 ? '' : 's'} = ${pct(s.perTargetPercent)} each.`),
-      math: `${g.weight} / ${sum} \\times 100 = ${Number(s.groupPercent.toFixed(4))}`,
-      values: { group: name(i), weight: g.weight, groupPercent: s.groupPercent, perTargetPercent: s.perTargetPercent },
+      math: `${g.weight} / ${sum} \\times 100 = ${round4(s.groupPercent)}`,
+      values: { group: groupName(list, i), weight: g.weight, groupPercent: s.groupPercent, perTargetPercent: s.perTargetPercent },
     });
   }
   return { result: shares, steps };

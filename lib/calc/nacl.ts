@@ -199,42 +199,67 @@ function describeRule(c: CheckedRule): string {
   return `${r.action.toUpperCase()} ${what} for ${formatRange(c.range)}`;
 }
 
+/** The worked step for one rule checked against a packet: it matches (and decides), or why not. */
+function ruleStep(c: CheckedRule, p: CheckedPacket, pkt: string): Step {
+  const why = mismatch(c, p);
+  const head = `Rule ${c.rule.ruleNumber} (${describeRule(c)}): `;
+  if (why === 0) {
+    return {
+      text: `${head}matches — ${p.protocol.toUpperCase()}${p.port >= 0 ? ` port ${p.port}` : ''} from/to ${pkt}. Verdict: ${c.rule.action.toUpperCase()}.`,
+      values: { ruleNumber: c.rule.ruleNumber, matches: true, action: c.rule.action },
+    };
+  }
+  const reason =
+    why === 1
+      ? `the packet is ${p.protocol.toUpperCase()}, the rule is for ${c.rule.protocol.toUpperCase()}`
+      : why === 2
+        ? `port ${p.port} is outside ${c.from}–${c.to}`
+        : c.range.version !== p.host.version
+          ? `the rule is for IPv${c.range.version} and ${pkt} is IPv${p.host.version}`
+          : `${pkt} is not in ${formatRange(c.range)}`;
+  return { text: `${head}no match: ${reason}.`, values: { ruleNumber: c.rule.ruleNumber, matches: false } };
+}
+
 /** `evaluateNacl` with the worked steps: the rules in order, why each matches or not, the verdict. */
 export function explainEvaluateNacl(rules: NaclRule[], packet: NaclPacket): Explained<NaclDecision> {
   const sorted = checkRules(rules).sort(byNumber);
   const p = checkPacket(packet);
   const pkt = (packet as NaclPacket).address;
+  const order = sorted.map((c) => c.rule.ruleNumber).join(', ');
   const steps: Step[] = [
     {
-      text: `Rules are evaluated lowest number first: ${[...sorted.map((c) => c.rule.ruleNumber), '*'].join(', ')}. The first rule that matches decides; later rules are ignored.`,
+      text: `Rules are evaluated lowest number first: ${order === '' ? '*' : `${order}, *`}. The first rule that matches decides; later rules are ignored.`,
       values: { rules: sorted.length },
     },
   ];
   for (const c of sorted) {
-    const why = mismatch(c, p);
-    const head = `Rule ${c.rule.ruleNumber} (${describeRule(c)}): `;
-    if (why === 0) {
-      steps.push({
-        text: `${head}matches — ${p.protocol.toUpperCase()}${p.port >= 0 ? ` port ${p.port}` : ''} from/to ${pkt}. Verdict: ${c.rule.action.toUpperCase()}.`,
-        values: { ruleNumber: c.rule.ruleNumber, matches: true, action: c.rule.action },
-      });
-      return { result: { action: c.rule.action, ruleNumber: c.rule.ruleNumber }, steps };
-    }
-    const reason =
-      why === 1
-        ? `the packet is ${p.protocol.toUpperCase()}, the rule is for ${c.rule.protocol.toUpperCase()}`
-        : why === 2
-          ? `port ${p.port} is outside ${c.from}–${c.to}`
-          : c.range.version !== p.host.version
-            ? `the rule is for IPv${c.range.version} and ${pkt} is IPv${p.host.version}`
-            : `${pkt} is not in ${formatRange(c.range)}`;
-    steps.push({ text: `${head}no match: ${reason}.`, values: { ruleNumber: c.rule.ruleNumber, matches: false } });
+    const step = ruleStep(c, p, pkt);
+    steps.push(step);
+    if (step.values?.matches === true) return { result: { action: c.rule.action, ruleNumber: c.rule.ruleNumber }, steps };
   }
   steps.push({
     text: `No numbered rule matched, so the final '*' rule (${p.host.version === 4 ? NACL_IMPLICIT_DENY_IPV4 : NACL_IMPLICIT_DENY_IPV6}) denies the packet.`,
     values: { ruleNumber: '*', action: 'deny' },
   });
   return { result: { action: 'deny', ruleNumber: '*' }, steps };
+}
+
+/**
+ * Whether each rule, on its own, matches the packet: protocol ('all' matches any), port within
+ * the rule's range (tcp/udp) and the remote address inside the rule's block (facts row 54). Rule
+ * numbers and actions play no part; the rules are checked as for `evaluateNacl`.
+ */
+export function naclRuleMatches(rules: NaclRule[], packet: NaclPacket): boolean[] {
+  const checked = checkRules(rules);
+  const p = checkPacket(packet);
+  const out = new Array<boolean>(checked.length);
+  for (let i = 0; i < checked.length; i++) out[i] = mismatch(checked[i] as CheckedRule, p) === 0;
+  return out;
+}
+
+/** The worked step `explainEvaluateNacl` writes for one rule: it matches the packet, or why not. */
+export function explainNaclRule(rule: NaclRule, packet: NaclPacket): Step {
+  return ruleStep(checkRule(rule, 0), checkPacket(packet), (packet as NaclPacket).address);
 }
 
 /**

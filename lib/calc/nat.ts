@@ -5,6 +5,7 @@
 import { CalcError } from './errors';
 import type { Explained } from './steps';
 import { describeInput, requireWholeNumber } from './ip';
+import { thousands } from './numbers';
 
 /** Simultaneous connections per IPv4 address of a NAT gateway to one unique destination (IP, port, protocol). Facts row 72. */
 export const NAT_CONNECTIONS_PER_IP = 55_000;
@@ -56,9 +57,9 @@ export function explainNatSizing(connections: number, maxIpsPerGateway: number =
   return {
     result: r,
     steps: [
-      { text: `Each NAT gateway IPv4 address holds up to ${NAT_CONNECTIONS_PER_IP.toLocaleString('en-US')} simultaneous connections to one destination` },
+      { text: `Each NAT gateway IPv4 address holds up to ${thousands(NAT_CONNECTIONS_PER_IP)} simultaneous connections to one destination` },
       {
-        text: `⌈${connections.toLocaleString('en-US')} / ${NAT_CONNECTIONS_PER_IP.toLocaleString('en-US')}⌉ = ${r.ipsNeeded} address${r.ipsNeeded === 1 ? '' : 'es'}`,
+        text: `⌈${thousands(connections)} / ${thousands(NAT_CONNECTIONS_PER_IP)}⌉ = ${r.ipsNeeded} address${r.ipsNeeded === 1 ? '' : 'es'}`,
         math: `\\lceil ${connections} / ${NAT_CONNECTIONS_PER_IP} \\rceil = ${r.ipsNeeded}`,
         values: { connections, ipsNeeded: r.ipsNeeded },
       },
@@ -87,7 +88,7 @@ export function explainNatConnectionCapacity(ips: number): Explained<number> {
   const result = natConnectionCapacity(ips);
   return {
     result,
-    steps: [{ text: `${ips} × ${NAT_CONNECTIONS_PER_IP.toLocaleString('en-US')} = ${result.toLocaleString('en-US')} simultaneous connections to one destination`, math: `${ips} \\times ${NAT_CONNECTIONS_PER_IP} = ${result}` }],
+    steps: [{ text: `${ips} × ${thousands(NAT_CONNECTIONS_PER_IP)} = ${thousands(result)} simultaneous connections to one destination`, math: `${ips} \\times ${NAT_CONNECTIONS_PER_IP} = ${result}` }],
   };
 }
 

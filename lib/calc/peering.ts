@@ -114,13 +114,12 @@ function pathCore(path: PeeringPath): { reasons: string[]; steps: Step[] } {
   if (exit !== undefined && exit !== 'interface-endpoint' && !(exit in EDGE_EXITS)) {
     throw new CalcError(`${describeInput(exit)} is not a way out of a VPC; use igw, nat, vpn, dx, gateway-endpoint or interface-endpoint.`);
   }
-  const peered = (x: string, y: string) => pairs.some((p) => Array.isArray(p) && ((p[0] === x && p[1] === y) || (p[0] === y && p[1] === x)));
   const reasons: string[] = [];
   const steps: Step[] = [];
   for (let i = 0; i + 1 < vpcs.length; i++) {
     const x = vpcs[i] ?? '';
     const y = vpcs[i + 1] ?? '';
-    if (peered(x, y)) steps.push({ text: `${x} and ${y} are peered directly` });
+    if (isPeered(pairs, x, y)) steps.push({ text: `${x} and ${y} are peered directly` });
     else {
       const r = `${x} and ${y} have no peering connection between them.`;
       reasons.push(r);
@@ -145,6 +144,12 @@ function pathCore(path: PeeringPath): { reasons: string[]; steps: Step[] } {
   }
   if (reasons.length === 0) steps.push({ text: 'The path is possible' });
   return { reasons, steps };
+}
+
+/** Whether a peering connection joins x and y (either way round). */
+function isPeered(pairs: readonly [string, string][], x: string, y: string): boolean {
+  for (const p of pairs) if (Array.isArray(p) && ((p[0] === x && p[1] === y) || (p[0] === y && p[1] === x))) return true;
+  return false;
 }
 
 /** Explained form of checkPeering: one step per reason, or a confirmation. */

@@ -102,21 +102,55 @@ export function routeLookup(table: RouteTable, address: string): RouteLookup {
   return { route: best?.route ?? null, matchedCidr: best === null ? null : formatRange(best.range), reason: reasonFor(best, address, version) };
 }
 
+/** A route whose destination contains an address: the CIDR that does (for a prefix list, its first such entry). */
+export interface RouteMatch {
+  route: Route;
+  cidr: string;
+  prefix: number;
+}
+
+/**
+ * Every route whose destination contains the address (a block of the address's IP version; for a
+ * prefix-list route, any of its blocks), in table order: the candidates `routeLookup` picks the
+ * longest prefix from (facts row 61).
+ */
+export function routesContaining(table: RouteTable, address: string): RouteMatch[] {
+  const { entries, value, version } = parsedLookup(table, address);
+  const out: RouteMatch[] = [];
+  let last: Route | null = null;
+  for (const e of entries) {
+    if (e.route === last || e.range.version !== version || value < e.range.first || value > e.range.last) continue;
+    last = e.route;
+    out.push({ route: e.route, cidr: formatRange(e.range), prefix: e.range.prefix });
+  }
+  return out;
+}
+
+/** The table's entries and the parsed address (CalcError for junk). */
+function parsedLookup(table: RouteTable, address: string): { entries: Entry[]; value: bigint; version: 4 | 6 } {
+  const entries = expand(table);
+  const s = requireText(address, 'an IP address');
+  const a = parseAddressRange(s, 0, s.length);
+  if ('error' in a) throw new CalcError(`${describeInput(s)} is not an IPv${a.version} address: ${a.error}.`);
+  return { entries, value: a.value, version: a.version };
+}
+
 /** Explained form of routeLookup: which routes contain the address and which prefix is longest. */
 export function explainRouteLookup(table: RouteTable, address: string): Explained<RouteLookup> {
   const { entries, best, version } = lookupCore(table, address);
   const result = { route: best?.route ?? null, matchedCidr: best === null ? null : formatRange(best.range), reason: reasonFor(best, address, version) };
   const a = parseAddressRange(address, 0, address.length);
   const value = 'error' in a ? -1n : a.value;
-  const steps: Step[] = entries
-    .filter((e) => e.range.version === version)
-    .map((e) => {
-      const hit = value >= e.range.first && value <= e.range.last;
-      return {
-        text: `${formatRange(e.range)} → ${e.route.targetId ?? e.route.target}: ${hit ? `contains ${address} (/${e.range.prefix})` : `does not contain ${address}`}`,
-        values: { destination: formatRange(e.range), target: e.route.target, matches: hit },
-      };
+  const steps: Step[] = [];
+  for (const e of entries) {
+    if (e.range.version !== version) continue;
+    const hit = value >= e.range.first && value <= e.range.last;
+    const destination = formatRange(e.range);
+    steps.push({
+      text: `${destination} → ${e.route.targetId ?? e.route.target}: ${hit ? `contains ${address} (/${e.range.prefix})` : `does not contain ${address}`}`,
+      values: { destination, target: e.route.target, matches: hit },
     });
+  }
   steps.push({ text: result.reason });
   return { result, steps };
 }
@@ -146,39 +180,65 @@ export function validateRouteTable(table: RouteTable, context: RouteTableContext
   const subnets = context.subnetCidrs === undefined ? null : requireList<string>(context.subnetCidrs, 'The subnet blocks').map((c) => parseCidrRange(c));
   const quota = context.routeQuota === undefined ? ROUTES_PER_TABLE_DEFAULT_QUOTA : requireWholeNumber(context.routeQuota, 'The route quota', 1, ROUTES_PER_TABLE_MAX_QUOTA);
   const problems: string[] = [];
-  const same = (x: CidrRange, y: CidrRange) => x.version === y.version && x.first === y.first && x.prefix === y.prefix;
 
   for (const block of vpc) {
-    const own = entries.filter((e) => !e.fromPrefixList && same(e.range, block));
-    if (own.length === 0) problems.push(`The table has no local route for the VPC block ${formatRange(block)}; every route table has one per VPC block.`);
-    for (const e of own) {
+    let own = 0;
+    for (const e of entries) {
+      if (e.fromPrefixList || !sameBlock(e.range, block)) continue;
+      own++;
       if (e.route.target !== 'local' && !MORE_SPECIFIC_THAN_LOCAL_TARGETS.includes(e.route.target)) {
         problems.push(`The local route for ${formatRange(block)} can only have its target replaced by a NAT gateway, a network interface or a Gateway Load Balancer endpoint, not ${e.route.target}.`);
       }
     }
+    if (own === 0) problems.push(`The table has no local route for the VPC block ${formatRange(block)}; every route table has one per VPC block.`);
   }
   const routes = requireList<Route>(table.routes, 'The route table');
   for (const e of entries) {
     // The route's name is only spelled out when it has a problem.
-    if (e.route.target === 'local' && !vpc.some((b) => same(b, e.range))) {
+    if (e.route.target === 'local' && !containsBlock(vpc, e.range)) {
       problems.push(`${formatRange(e.range)} → ${e.route.target}: a local route's destination must be one of the VPC's blocks.`);
     }
-    const inside = vpc.find((b) => rangeContainsRange(b, e.range) && !same(b, e.range));
+    let inside: CidrRange | undefined;
+    for (const b of vpc) {
+      if (rangeContainsRange(b, e.range) && !sameBlock(b, e.range)) {
+        inside = b;
+        break;
+      }
+    }
     if (inside !== undefined) {
       if (!MORE_SPECIFIC_THAN_LOCAL_TARGETS.includes(e.route.target)) {
         problems.push(`${formatRange(e.range)} → ${e.route.target}: a route more specific than the local route ${formatRange(inside)} may only go to a NAT gateway, a network interface or a Gateway Load Balancer endpoint.`);
-      } else if (subnets !== null && !subnets.some((sn) => same(sn, e.range))) {
+      } else if (subnets !== null && !containsBlock(subnets, e.range)) {
         problems.push(`${formatRange(e.range)} → ${e.route.target}: a route more specific than the local route must match a whole subnet's CIDR exactly.`);
       }
     }
     if (e.route.target === 'eigw' && e.range.version !== 6) problems.push(`${formatRange(e.range)} → ${e.route.target}: an egress-only internet gateway carries IPv6 traffic only.`);
   }
-  const seen = new Map<string, number>();
-  for (const r of routes) seen.set(r.destination, (seen.get(r.destination) ?? 0) + 1);
-  for (const [dest, n] of seen) if (n > 1) problems.push(`There are ${n} routes to ${dest}; a table can hold only one route per destination.`);
-  const nonLocal = routes.filter((r) => r.target !== 'local').length;
+  // Repeated destinations, in the order each first appears (a scan: tables are short).
+  let nonLocal = 0;
+  for (let i = 0; i < routes.length; i++) {
+    const r = routes[i] as Route;
+    if (r.target !== 'local') nonLocal++;
+    let earlier = false;
+    for (let j = 0; j < i && !earlier; j++) earlier = (routes[j] as Route).destination === r.destination;
+    if (earlier) continue;
+    let n = 1;
+    for (let j = i + 1; j < routes.length; j++) if ((routes[j] as Route).destination === r.destination) n++;
+    if (n > 1) problems.push(`There are ${n} routes to ${r.destination}; a table can hold only one route per destination.`);
+  }
   if (nonLocal > quota) problems.push(`The table has ${nonLocal} non-local routes, more than the quota of ${quota} (default ${ROUTES_PER_TABLE_DEFAULT_QUOTA}, up to ${ROUTES_PER_TABLE_MAX_QUOTA}).`);
   return problems;
+}
+
+/** The same block: version, first address and prefix. */
+function sameBlock(x: CidrRange, y: CidrRange): boolean {
+  return x.version === y.version && x.first === y.first && x.prefix === y.prefix;
+}
+
+/** Whether `blocks` holds exactly the block `r`. */
+function containsBlock(blocks: readonly CidrRange[], r: CidrRange): boolean {
+  for (const b of blocks) if (sameBlock(b, r)) return true;
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,7 +256,10 @@ export interface SubnetClassification {
  * route but a route to a virtual private gateway. Private: neither.
  */
 export function classifySubnet(table: RouteTable): SubnetClassification {
-  const entries = expand(table);
+  return classifyEntries(expand(table));
+}
+
+function classifyEntries(entries: Entry[]): SubnetClassification {
   const igw = entries.find((e) => e.route.target === 'igw');
   if (igw !== undefined) {
     return { kind: 'public', reason: `The route ${formatRange(igw.range)} → ${igw.route.targetId ?? 'igw'} sends traffic to an internet gateway, so the subnet is public.` };
@@ -210,8 +273,8 @@ export function classifySubnet(table: RouteTable): SubnetClassification {
 
 /** Explained form of classifySubnet. */
 export function explainClassifySubnet(table: RouteTable): Explained<SubnetClassification> {
-  const result = classifySubnet(table);
   const entries = expand(table);
+  const result = classifyEntries(entries);
   const steps: Step[] = entries.map((e) => ({ text: `${formatRange(e.range)} → ${e.route.targetId ?? e.route.target}`, values: { target: e.route.target } }));
   steps.push({ text: result.reason });
   return { result, steps };

@@ -11,6 +11,7 @@ import { formatRange, rangeContainsRange, type CidrRange } from './cidr';
 import { CalcError } from './errors';
 import { describeInput } from './ip';
 import type { Explained, Step } from './steps';
+import { thousands } from './numbers';
 import {
   checkAddress,
   checkInteger,
@@ -359,7 +360,7 @@ export function validateEniSecurityGroups(groupCount: number, quotas?: EniQuotas
   if (perEni > SG_GROUPS_PER_ENI_MAX) problems.push(`The groups-per-interface quota can be raised to ${SG_GROUPS_PER_ENI_MAX} at most, not ${perEni}.`);
   if (count > perEni) problems.push(`${count} security groups exceed the quota of ${perEni} per interface (default ${SG_GROUPS_PER_ENI_DEFAULT}, at most ${SG_GROUPS_PER_ENI_MAX}).`);
   if (perGroup * perEni > SG_RULES_TIMES_GROUPS_MAX) {
-    problems.push(`${perGroup} rules per group × ${perEni} groups per interface = ${perGroup * perEni}, above the cap of ${SG_RULES_TIMES_GROUPS_MAX.toLocaleString('en-US')}.`);
+    problems.push(`${perGroup} rules per group × ${perEni} groups per interface = ${perGroup * perEni}, above the cap of ${thousands(SG_RULES_TIMES_GROUPS_MAX)}.`);
   }
   return problems;
 }

@@ -5,7 +5,7 @@
  */
 import { CalcError } from './errors';
 import type { Explained, Step } from './steps';
-import { describeInput, formatAddressValue, parseAddressRange, requireList, requireText, requireWholeNumber } from './ip';
+import { describeInput, formatAddressValue, formatIpv4Number, parseAddressRange, requireList, requireText, requireWholeNumber } from './ip';
 import { type CidrRange, AWS_RESERVED_PER_SUBNET, blockSize, formatRange, makeRange, parseCidrRange, rangesOverlap, requirePrefix, usableIps } from './cidr';
 
 /** Default number of subnets splitCidr lists (the count is always exact). */
@@ -62,10 +62,17 @@ export function splitCidr(cidr: string, newPrefix: number, limit: number = SPLIT
   requireWholeNumber(limit, 'The number of subnets to list', 0, SPLIT_LIST_MAX_LIMIT);
   const n = count < BigInt(limit) ? Number(count) : limit;
   const subnets: string[] = new Array<string>(n);
-  let first = parent.first;
-  for (let i = 0; i < n; i++) {
-    subnets[i] = `${formatAddressValue(parent.version, first)}/${newPrefix}`;
-    first += size;
+  if (parent.version === 4) {
+    // IPv4 values fit in numbers: no bigint per subnet
+    const start = Number(parent.first);
+    const step = Number(size);
+    for (let i = 0; i < n; i++) subnets[i] = `${formatIpv4Number(start + i * step)}/${newPrefix}`;
+  } else {
+    let first = parent.first;
+    for (let i = 0; i < n; i++) {
+      subnets[i] = `${formatAddressValue(parent.version, first)}/${newPrefix}`;
+      first += size;
+    }
   }
   return { count, subnets, truncated: BigInt(n) < count };
 }

@@ -5,8 +5,8 @@
  * string unless the input is wrong, so the plain calculation path stays fast.
  */
 import { CalcError } from './errors';
-import { makeRange, parseCidrRange, type CidrRange } from './cidr';
-import { addressBits, describeInput, parseAddress } from './ip';
+import { ipv4Range, parseCidrRange, type CidrRange } from './cidr';
+import { addressBits, describeInput, ipv4Number, parseAddress } from './ip';
 
 /** Largest list (zones, rules, groups, requests) the core accepts: a guard against runaway input. */
 export const MAX_LIST_LENGTH = 10_000;
@@ -95,51 +95,45 @@ export function zoneLabel(index: number): string {
 
 /** Format a percentage for a worked step: at most 4 decimals, trailing zeros dropped. */
 export function pct(value: number): string {
-  return `${Number(value.toFixed(4))} %`;
+  return `${round4(value)} %`;
 }
 
-/** Most parsed CIDR blocks kept in the memo below before it is emptied. */
-const CIDR_MEMO_LIMIT = 4096;
-const cidrMemo = new Map<string, CidrRange>();
+/**
+ * `Number(value.toFixed(4))`: the value rounded to 4 decimals. When value × 10,000 is already a
+ * whole number (shares such as 25, 6.25 or 12.5 %), that is value × 10,000 / 10,000, computed
+ * without the slower decimal conversion of toFixed.
+ */
+export function round4(value: number): number {
+  const scaled = value * 10_000;
+  if (Number.isInteger(scaled) && Math.abs(scaled) < 2 ** 53) return scaled / 10_000;
+  return Number(value.toFixed(4));
+}
 
 /**
  * The block of a rule's CIDR, parsed by ./cidr, or the reason it is not a valid block (text).
- * Rules are evaluated far more often than they change, so parsed blocks are remembered by their
- * text; the memo never changes a result, only skips repeated parsing. Returning the reason
- * (instead of throwing) lets the caller name the rule only when something is wrong.
+ * Returning the reason (instead of throwing) lets the caller name the rule only when something
+ * is wrong.
  */
 export function tryRuleRange(cidr: unknown): CidrRange | string {
   if (typeof cidr !== 'string') return `it must be a CIDR block written as text, like 10.0.0.0/16, but got ${describeInput(cidr)}`;
-  const hit = cidrMemo.get(cidr);
-  if (hit !== undefined) return hit;
-  let range: CidrRange;
   try {
-    range = parseCidrRange(cidr);
+    return parseCidrRange(cidr);
   } catch (e) {
     if (e instanceof CalcError) return e.message;
     throw e;
   }
-  if (cidrMemo.size >= CIDR_MEMO_LIMIT) cidrMemo.clear();
-  cidrMemo.set(cidr, range);
-  return range;
 }
-
-const addressMemo = new Map<string, CidrRange>();
 
 /**
  * An IPv4 or IPv6 address, parsed by ./ip (CalcError when it is not one), as the one-address block
- * (/32 or /128) so rule blocks can be tested with ./cidr's `rangeContainsRange`. Remembered by
- * text like rule blocks.
+ * (/32 or /128) so rule blocks can be tested with ./cidr's `rangeContainsRange`.
  */
 export function checkAddress(address: unknown, what: Label): CidrRange {
   if (typeof address !== 'string') fail(`${labelText(what)} must be an IP address written as text, but got ${describeInput(address)}.`);
-  const hit = addressMemo.get(address);
-  if (hit !== undefined) return hit;
+  const v4 = ipv4Number(address); // the common case, without a bigint per call
+  if (v4 !== null) return ipv4Range(v4, 32);
   const a = parseAddress(address);
-  const range = makeRange(a.version, a.value, addressBits(a.version));
-  if (addressMemo.size >= CIDR_MEMO_LIMIT) addressMemo.clear();
-  addressMemo.set(address, range);
-  return range;
+  return { version: a.version, bits: addressBits(a.version), prefix: addressBits(a.version), first: a.value, last: a.value };
 }
 
 /** Whether a value is a TCP/UDP port number (a whole number 0–65535). */

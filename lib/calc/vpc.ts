@@ -77,17 +77,64 @@ export interface SecondaryCidrRequest {
  * not from an RFC 1918 range other than the primary's, and not from 198.19.0.0/16 (row 4).
  */
 export function checkSecondaryCidr(request: SecondaryCidrRequest): Verdict {
-  return verdictOf(secondaryChecks(request));
+  return verdictOfSecondary(requestFacts(request));
 }
 
 /** Explained form of checkSecondaryCidr: one step per rule, passed or not. */
 export function explainCheckSecondaryCidr(request: SecondaryCidrRequest): Explained<Verdict> {
-  return explainChecks(secondaryChecks(request));
+  return explainSecondary(requestFacts(request));
+}
+
+/**
+ * A VPC's blocks, route destinations and quota, checked and parsed once, to test several candidate
+ * blocks against (`checkSecondaryCidrIn`). Built by `secondaryCidrContext`.
+ */
+export interface SecondaryCidrContext {
+  /** The VPC's IPv4 blocks, primary first. */
+  readonly v4: readonly CidrRange[];
+  readonly routes: readonly CidrRange[];
+  readonly quota: number;
+}
+
+/** Check and parse the VPC side of a request (everything but the candidate). Junk is a CalcError. */
+export function secondaryCidrContext(request: Omit<SecondaryCidrRequest, 'candidate'>): SecondaryCidrContext {
+  return contextOf(request, null);
+}
+
+/** The facts for a whole request, its parts checked in order: blocks, candidate, routes, quota. */
+function requestFacts(request: SecondaryCidrRequest): SecondaryFacts {
+  const candidate: { range?: CidrRange } = {};
+  const ctx = contextOf(request, candidate);
+  return secondaryFacts(ctx, candidate.range as CidrRange);
+}
+
+/** Check and parse the VPC side; when `candidate` is given, parse the request's candidate into it after the blocks. */
+function contextOf(request: Omit<SecondaryCidrRequest, 'candidate'> & { candidate?: string }, candidate: { range?: CidrRange } | null): SecondaryCidrContext {
+  if (request === null || typeof request !== 'object') {
+    throw new CalcError(`Expected the VPC's blocks and the candidate block, but got ${describeInput(request)}.`);
+  }
+  const existing = requireList<string>(request.vpcCidrs, "The VPC's CIDR blocks").map((c) => parseCidrRange(c));
+  if (candidate !== null) candidate.range = parseCidrRange(request.candidate as string);
+  const routes = requireList<string>(request.routeDestinations ?? [], 'The route destinations').map((c) => parseCidrRange(c));
+  const quota =
+    request.quota === undefined ? VPC_IPV4_BLOCKS_DEFAULT_QUOTA : requireWholeNumber(request.quota, 'The IPv4-blocks-per-VPC quota', 1, VPC_IPV4_BLOCKS_MAX_QUOTA);
+  return { v4: existing.filter((r) => r.version === 4), routes, quota };
+}
+
+/** `checkSecondaryCidr` for one candidate against a prepared VPC (same rules, same reasons). */
+export function checkSecondaryCidrIn(context: SecondaryCidrContext, candidate: string): Verdict {
+  return verdictOfSecondary(secondaryFacts(context, parseCidrRange(candidate)));
+}
+
+/** `explainCheckSecondaryCidr` for one candidate against a prepared VPC. */
+export function explainCheckSecondaryCidrIn(context: SecondaryCidrContext, candidate: string): Explained<Verdict> {
+  return explainSecondary(secondaryFacts(context, parseCidrRange(candidate)));
 }
 
 // ---------------------------------------------------------------------------------------------
-// Internal: each rule is a check with a sentence for success and one for failure. The plain
-// functions only format the failures.
+// Internal: each rule is checked once into plain facts; `secondarySentence` words a rule's
+// outcome (its reason when broken, its confirmation when kept), so the plain functions only
+// build the sentences of broken rules.
 
 interface Check {
   ok: boolean;
@@ -138,56 +185,98 @@ function rfc1918Index(r: CidrRange): number {
   return -1;
 }
 
-function secondaryChecks(request: SecondaryCidrRequest): Check[] {
-  if (request === null || typeof request !== 'object') {
-    throw new CalcError(`Expected the VPC's blocks and the candidate block, but got ${describeInput(request)}.`);
-  }
-  const existing = requireList<string>(request.vpcCidrs, "The VPC's CIDR blocks").map((c) => parseCidrRange(c));
-  const candidate = parseCidrRange(request.candidate);
-  const routes = requireList<string>(request.routeDestinations ?? [], 'The route destinations').map((c) => parseCidrRange(c));
-  const quota =
-    request.quota === undefined ? VPC_IPV4_BLOCKS_DEFAULT_QUOTA : requireWholeNumber(request.quota, 'The IPv4-blocks-per-VPC quota', 1, VPC_IPV4_BLOCKS_MAX_QUOTA);
+/** What the secondary-block rules found for one candidate. */
+interface SecondaryFacts {
+  candidate: CidrRange;
+  name: string;
+  primary: CidrRange;
+  sizeProblem: string | null;
+  /** IPv4 blocks the VPC has now. */
+  count: number;
+  quota: number;
+  overlapping: CidrRange[];
+  /** Route destinations the candidate equals or contains (other than the VPC's own blocks). */
+  blocking: CidrRange[];
+  primaryRfc: number;
+  candidateRfc: number;
+  restricted: boolean;
+}
+
+/** The rules in the order their steps and reasons are given. */
+const SECONDARY_RULES = ['size', 'quota', 'overlap', 'route', 'rfc1918', 'restricted'] as const;
+type SecondaryRule = (typeof SECONDARY_RULES)[number];
+
+function secondaryFacts(ctx: SecondaryCidrContext, candidate: CidrRange): SecondaryFacts {
   if (candidate.version !== 4) {
     throw new CalcError(`${formatRange(candidate)} is an IPv6 block; checkSecondaryCidr checks IPv4 blocks (see checkIpv6VpcBlock for IPv6).`);
   }
-  const v4 = existing.filter((r) => r.version === 4);
+  const v4 = ctx.v4;
   const primary = v4[0];
   if (primary === undefined) throw new CalcError("The VPC's block list must start with its primary IPv4 block.");
-  const name = formatRange(candidate);
-  const checks: Check[] = [sizeCheck(candidate)];
+  const overlapping: CidrRange[] = [];
+  for (const r of v4) if (rangesOverlap(r, candidate)) overlapping.push(r);
+  // Routes whose destination the candidate equals or contains. Local routes (a VPC block) are
+  // already covered by the overlap rule.
+  const blocking: CidrRange[] = [];
+  for (const d of ctx.routes) {
+    if (d.version === 4 && rangeContainsRange(candidate, d) && !v4.some((b) => b.first === d.first && b.prefix === d.prefix)) blocking.push(d);
+  }
+  return {
+    candidate,
+    name: formatRange(candidate),
+    primary,
+    sizeProblem: ipv4BlockSizeProblem(candidate.prefix),
+    count: v4.length,
+    quota: ctx.quota,
+    overlapping,
+    blocking,
+    primaryRfc: rfc1918Index(primary),
+    candidateRfc: rfc1918Index(candidate),
+    restricted: rangesOverlap(candidate, RESTRICTED),
+  };
+}
 
-  const count = v4.length;
-  checks.push(
-    count + 1 <= quota
-      ? passed(() => `The VPC has ${count} IPv4 block${count === 1 ? '' : 's'}; one more makes ${count + 1}, within the quota of ${quota}`)
-      : failed(() => `The VPC already has ${count} IPv4 blocks and the quota is ${quota} (primary included; the default is ${VPC_IPV4_BLOCKS_DEFAULT_QUOTA} and it can be raised to ${VPC_IPV4_BLOCKS_MAX_QUOTA}), so ${name} cannot be added.`),
-  );
+function secondaryRuleOk(f: SecondaryFacts, rule: SecondaryRule): boolean {
+  switch (rule) {
+    case 'size':
+      return f.sizeProblem === null;
+    case 'quota':
+      return f.count + 1 <= f.quota;
+    case 'overlap':
+      return f.overlapping.length === 0;
+    case 'route':
+      return f.blocking.length === 0;
+    case 'rfc1918':
+      return !(f.primaryRfc >= 0 && f.candidateRfc >= 0 && f.primaryRfc !== f.candidateRfc);
+    case 'restricted':
+      return !f.restricted;
+  }
+}
 
-  const overlapping = v4.filter((r) => rangesOverlap(r, candidate));
-  checks.push(
-    overlapping.length === 0
-      ? passed(() => `${name} overlaps none of the VPC's blocks`)
-      : failed(() =>
-          overlapping
+/** The sentence for one rule: its reason when broken, its confirmation when kept. */
+function secondarySentence(f: SecondaryFacts, rule: SecondaryRule, ok: boolean): string {
+  const { name, count, quota, candidate, primary } = f;
+  switch (rule) {
+    case 'size':
+      return ok ? `/${candidate.prefix} is within the allowed /${AWS_IPV4_MIN_PREFIX}–/${AWS_IPV4_MAX_PREFIX} range` : (f.sizeProblem as string);
+    case 'quota':
+      return ok
+        ? `The VPC has ${count} IPv4 block${count === 1 ? '' : 's'}; one more makes ${count + 1}, within the quota of ${quota}`
+        : `The VPC already has ${count} IPv4 blocks and the quota is ${quota} (primary included; the default is ${VPC_IPV4_BLOCKS_DEFAULT_QUOTA} and it can be raised to ${VPC_IPV4_BLOCKS_MAX_QUOTA}), so ${name} cannot be added.`;
+    case 'overlap':
+      return ok
+        ? `${name} overlaps none of the VPC's blocks`
+        : f.overlapping
             .map((r) =>
               r.first === candidate.first && r.prefix === candidate.prefix
                 ? `${name} is already associated with the VPC.`
                 : `${name} overlaps the VPC's block ${formatRange(r)}; a new block may not overlap an existing one.`,
             )
-            .join(' '),
-        ),
-  );
-
-  // Routes whose destination the candidate equals or contains. Local routes (a VPC block) are
-  // already covered by the overlap rule.
-  const blocking = routes.filter(
-    (d) => d.version === 4 && rangeContainsRange(candidate, d) && !v4.some((b) => b.first === d.first && b.prefix === d.prefix),
-  );
-  checks.push(
-    blocking.length === 0
-      ? passed(() => `${name} is not equal to or larger than any existing route's destination`)
-      : failed(() =>
-          blocking
+            .join(' ');
+    case 'route':
+      return ok
+        ? `${name} is not equal to or larger than any existing route's destination`
+        : f.blocking
             .map(
               (d) =>
                 `A route to ${formatRange(d)} already exists, and a new block may not be equal to or larger than an existing route's destination` +
@@ -195,24 +284,30 @@ function secondaryChecks(request: SecondaryCidrRequest): Check[] {
                   ? `; only a block more specific than /${d.prefix} inside it (such as ${formatRange({ ...d, prefix: d.prefix + 1 })}) could be added.`
                   : '.'),
             )
-            .join(' '),
-        ),
-  );
+            .join(' ');
+    case 'rfc1918':
+      return ok
+        ? `${name} does not mix RFC 1918 ranges with the primary block ${formatRange(primary)}`
+        : `${name} is in the private range ${RFC1918_RANGES[f.candidateRfc] ?? ''}, but the primary block ${formatRange(primary)} is in ${RFC1918_RANGES[f.primaryRfc] ?? ''}; AWS does not let a VPC mix different RFC 1918 ranges.`;
+    case 'restricted':
+      return ok ? `${name} is outside the restricted range ${VPC_RESTRICTED_RANGE}` : `${name} is in ${VPC_RESTRICTED_RANGE}, a range AWS restricts for VPC blocks.`;
+  }
+}
 
-  const primaryRfc = rfc1918Index(primary);
-  const candidateRfc = rfc1918Index(candidate);
-  const mixes = primaryRfc >= 0 && candidateRfc >= 0 && primaryRfc !== candidateRfc;
-  checks.push(
-    mixes
-      ? failed(() => `${name} is in the private range ${RFC1918_RANGES[candidateRfc] ?? ''}, but the primary block ${formatRange(primary)} is in ${RFC1918_RANGES[primaryRfc] ?? ''}; AWS does not let a VPC mix different RFC 1918 ranges.`)
-      : passed(() => `${name} does not mix RFC 1918 ranges with the primary block ${formatRange(primary)}`),
-  );
+function verdictOfSecondary(f: SecondaryFacts): Verdict {
+  const reasons: string[] = [];
+  for (const rule of SECONDARY_RULES) if (!secondaryRuleOk(f, rule)) reasons.push(secondarySentence(f, rule, false));
+  return { ok: reasons.length === 0, reasons };
+}
 
-  const restricted = rangesOverlap(candidate, RESTRICTED);
-  checks.push(
-    restricted
-      ? failed(() => `${name} is in ${VPC_RESTRICTED_RANGE}, a range AWS restricts for VPC blocks.`)
-      : passed(() => `${name} is outside the restricted range ${VPC_RESTRICTED_RANGE}`),
-  );
-  return checks;
+function explainSecondary(f: SecondaryFacts): Explained<Verdict> {
+  const reasons: string[] = [];
+  const steps: Step[] = [];
+  for (const rule of SECONDARY_RULES) {
+    const ok = secondaryRuleOk(f, rule);
+    const text = secondarySentence(f, rule, ok);
+    if (!ok) reasons.push(text);
+    steps.push({ text, values: { passed: ok } });
+  }
+  return { result: { ok: reasons.length === 0, reasons }, steps };
 }

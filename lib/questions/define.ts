@@ -33,8 +33,14 @@ export function defineGenerator<P>(spec: GeneratorSpec<P>): Generator<P> {
     kinds: spec.kinds,
     solve: spec.solve,
     generate(seed: number): Question {
-      const body = spec.build(createRng((seed ^ salt) >>> 0));
-      return { generatorId: spec.id, version: spec.version, seed, topic: spec.topic, ...body };
+      // build returns a fresh object: it becomes the question (copying it into a new object with
+      // the identity fields first costs more than the rest of a simple question).
+      const q = spec.build(createRng((seed ^ salt) >>> 0)) as Question;
+      q.generatorId = spec.id;
+      q.version = spec.version;
+      q.seed = seed;
+      q.topic = spec.topic;
+      return q;
     },
   };
 }

@@ -25,7 +25,11 @@ function splitmix32At(seed: number, k: number): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
-/** sfc32 state in a class: methods live on the prototype, so making an Rng allocates no closures. */
+/**
+ * sfc32 state in a class: methods live on the prototype, so making an Rng allocates no closures.
+ * The state is kept as signed 32-bit integers (`| 0`): the same bits as unsigned, but small
+ * integers to the engine, where unsigned values above 2^31 would be boxed doubles.
+ */
 class Sfc32 implements Rng {
   private a: number;
   private b: number;
@@ -35,26 +39,29 @@ class Sfc32 implements Rng {
   constructor(seed: number) {
     // splitmix32 seeding: the k-th output mixes seed + k × 0x9e3779b9
     const s = seed >>> 0;
-    this.a = splitmix32At(s, 1);
-    this.b = splitmix32At(s, 2);
-    this.c = splitmix32At(s, 3);
-    this.d = splitmix32At(s, 4);
+    this.a = splitmix32At(s, 1) | 0;
+    this.b = splitmix32At(s, 2) | 0;
+    this.c = splitmix32At(s, 3) | 0;
+    this.d = splitmix32At(s, 4) | 0;
     for (let i = 0; i < 12; i++) this.next32();
   }
 
+  /** The next output as a signed 32-bit integer (its bits are sfc32's unsigned output). */
   private next32(): number {
-    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-    this.d = (this.d + 1) >>> 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) >>> 0;
-    let c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
-    c = (c + t) >>> 0;
-    this.c = c;
+    const a = this.a;
+    const b = this.b;
+    const c = this.c;
+    const d = this.d;
+    const t = (((a + b) | 0) + d) | 0;
+    this.d = (d + 1) | 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) | 0;
+    this.c = (((c << 21) | (c >>> 11)) + t) | 0;
     return t;
   }
 
   next(): number {
-    return this.next32() / 0x100000000;
+    return (this.next32() >>> 0) / 0x100000000;
   }
 
   int(min: number, max: number): number {

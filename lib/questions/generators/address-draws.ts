@@ -3,14 +3,37 @@
  * calculation core's parsers (no AWS rule lives here): the i-th /n block of a parent, a random
  * aligned block, the address after a block, random IPv6 prefixes.
  */
-import { MAX_IPV4, MAX_IPV6, addToAddress, formatAddressValue, formatIpv6, parseIpv6 } from '../../calc/ip';
-import { cidrOfAddress, cidrsOverlap, isCidr, parseCidr, parseCidrRange, totalIps } from '../../calc/cidr';
+import { MAX_IPV4, MAX_IPV6, addToAddress, formatAddressValue, formatIpv6 } from '../../calc/ip';
+import { type CidrRange, cidrOfAddress, cidrsOverlap, hostMask, isCidr, parseCidr, parseCidrRange, totalIps } from '../../calc/cidr';
 import { subnetCount } from '../../calc/subnetting';
+import { thousands } from '../../calc/numbers';
 import type { Rng } from '../rng';
+
+/** 2^k for k = 0 … 32, as numbers. */
+const POW2: readonly number[] = Array.from({ length: 33 }, (_, k) => 2 ** k);
+
+/** 2^k as a number (0 ≤ k ≤ 32). */
+function pow2(k: number): number {
+  return POW2[k] as number;
+}
+
+/** Dotted-quad text of a 32-bit value held as a number (0 … 2^32 − 1). */
+export function ipv4Text(n: number): string {
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}
+
+/** An IPv4 block within `p` of a whole prefix from p's own up to /32 (the common case the number paths handle). */
+function isV4Split(p: CidrRange, prefix: number): boolean {
+  return p.version === 4 && Number.isInteger(prefix) && prefix >= p.prefix && prefix <= 32;
+}
 
 /** The `index`-th (0-based) aligned /prefix block inside `parent`, in address order. */
 export function blockAt(parent: string, prefix: number, index: number | bigint): string {
   const p = parseCidrRange(parent);
+  if (p.version === 4 && typeof index === 'number' && Number.isSafeInteger(index) && Number.isInteger(prefix) && prefix >= 0 && prefix <= 32) {
+    const v = Number(p.first) + index * pow2(32 - prefix);
+    if (v >= 0 && v <= 0xffffffff) return `${ipv4Text(v)}/${prefix}`;
+  }
   const size = 1n << BigInt((p.version === 4 ? 32 : 128) - prefix);
   const delta = BigInt(index) * size;
   const v = p.first + delta;
@@ -21,6 +44,12 @@ export function blockAt(parent: string, prefix: number, index: number | bigint):
 
 /** A random aligned /prefix block inside `parent`. */
 export function randomBlockIn(rng: Rng, parent: string, prefix: number): string {
+  const p = parseCidrRange(parent);
+  if (isV4Split(p, prefix)) {
+    const count = pow2(prefix - p.prefix);
+    const index = rng.int(0, (count > 2 ** 30 ? 2 ** 30 : count) - 1);
+    return `${ipv4Text(Number(p.first) + index * pow2(32 - prefix))}/${prefix}`;
+  }
   const count = subnetCount(parent, prefix);
   const max = count > 1n << 30n ? 2 ** 30 : Number(count);
   return blockAt(parent, prefix, rng.int(0, max - 1));
@@ -28,11 +57,47 @@ export function randomBlockIn(rng: Rng, parent: string, prefix: number): string 
 
 /** A random aligned /prefix block inside `parent` that overlaps none of `avoid`; null after 50 tries. */
 export function freeRandomBlockIn(rng: Rng, parent: string, prefix: number, avoid: readonly string[]): string | null {
+  const p = parseCidrRange(parent);
+  if (isV4Split(p, prefix)) {
+    // The IPv4 blocks to avoid as [first, last] numbers (blocks of the other version never overlap).
+    const bounds: number[] = [];
+    for (const a of avoid) {
+      const r = parseCidrRange(a);
+      if (r.version === 4) bounds.push(Number(r.first), Number(r.last));
+    }
+    const count = pow2(prefix - p.prefix);
+    const max = count > 2 ** 30 ? 2 ** 30 : count;
+    const size = pow2(32 - prefix);
+    const base = Number(p.first);
+    for (let i = 0; i < 50; i++) {
+      const first = base + rng.int(0, max - 1) * size;
+      const last = first + size - 1;
+      let free = true;
+      for (let j = 0; j < bounds.length; j += 2) {
+        if ((bounds[j] as number) <= last && first <= (bounds[j + 1] as number)) {
+          free = false;
+          break;
+        }
+      }
+      if (free) return `${ipv4Text(first)}/${prefix}`;
+    }
+    return null;
+  }
   for (let i = 0; i < 50; i++) {
     const b = randomBlockIn(rng, parent, prefix);
     if (!avoid.some((a) => cidrsOverlap(a, b))) return b;
   }
   return null;
+}
+
+/** The /prefix block that holds a block's network address: `cidrOfAddress(networkOf(cidr), prefix)`. */
+export function enclosingBlock(cidr: string, prefix: number): string {
+  const r = parseCidrRange(cidr);
+  if (r.version === 4 && Number.isInteger(prefix) && prefix >= 0 && prefix <= 32) {
+    const first = Number(r.first);
+    return `${ipv4Text(first - (first % pow2(32 - prefix)))}/${prefix}`;
+  }
+  return cidrOfAddress(formatAddressValue(r.version, r.first), prefix);
 }
 
 /** First address of a block. */
@@ -43,6 +108,12 @@ export function networkOf(cidr: string): string {
 /** Address `offset` from the start of a block (negative counts back from the end: −1 is the last). */
 export function addressIn(cidr: string, offset: number): string {
   const r = parseCidrRange(cidr);
+  if (r.version === 4 && Number.isSafeInteger(offset)) {
+    const first = Number(r.first);
+    const last = Number(r.last);
+    const v = offset >= 0 ? first + offset : last + 1 + offset;
+    if (v >= first && v <= last) return ipv4Text(v);
+  }
   if (Number.isSafeInteger(offset)) {
     const v = offset >= 0 ? r.first + BigInt(offset) : r.last + 1n + BigInt(offset);
     if (v >= r.first && v <= r.last) return formatAddressValue(r.version, v);
@@ -56,12 +127,23 @@ export function addressIn(cidr: string, offset: number): string {
 export function addressAfter(cidr: string): string | null {
   if (!isCidr(cidr)) return null;
   const r = parseCidrRange(cidr);
+  if (r.version === 4) {
+    const next = Number(r.last) + 1;
+    return next > 0xffffffff ? null : ipv4Text(next);
+  }
   const v = r.last + 1n;
-  return v > (r.version === 4 ? MAX_IPV4 : MAX_IPV6) ? null : formatAddressValue(r.version, v);
+  return v > MAX_IPV6 ? null : formatAddressValue(r.version, v);
 }
 
 /** The /prefix block right after `cidr` ends (aligned up), or null past the end of the space. */
 export function blockAfter(cidr: string, prefix: number): string | null {
+  if (isCidr(cidr) && Number.isInteger(prefix) && prefix >= 0 && prefix <= 32) {
+    const r = parseCidrRange(cidr);
+    if (r.version === 4) {
+      const first = ipv4BlockAfter(Number(r.last), prefix);
+      return first === null ? null : `${ipv4Text(first)}/${prefix}`;
+    }
+  }
   const next = addressAfter(cidr);
   if (next === null) return null;
   const around = cidrOfAddress(next, prefix);
@@ -69,22 +151,38 @@ export function blockAfter(cidr: string, prefix: number): string | null {
   return addressAfter(around) === null ? null : cidrOfAddress(addressAfter(around) as string, prefix);
 }
 
+/**
+ * First address of the /prefix block right after the IPv4 address `last` (aligned up), or null
+ * past the end of the space: `blockAfter` in numbers.
+ */
+export function ipv4BlockAfter(last: number, prefix: number): number | null {
+  const next = last + 1;
+  if (next > 0xffffffff) return null;
+  const size = pow2(32 - prefix);
+  const around = next - (next % size);
+  if (around === next) return next;
+  const after = around + size;
+  return after > 0xffffffff ? null : after;
+}
+
 /** Prefixes of the documentation and AWS-looking IPv6 ranges used in scenarios. */
 const IPV6_BASES = ['2600:1f14::/32', '2600:1f18::/32', '2a05:d018::/32', '2406:da1c::/32', '2001:db8::/32'];
 
+/** The ranges above, parsed once. */
+const IPV6_BASE_VALUES: readonly bigint[] = IPV6_BASES.map((c) => parseCidrRange(c).first);
+
 /** A random /prefix IPv6 block (prefix ≥ 32) inside one of the ranges above. */
 export function randomIpv6Block(rng: Rng, prefix: number): string {
-  const base = parseIpv6(parseCidr(rng.pick(IPV6_BASES)).network);
+  const base = rng.pick(IPV6_BASE_VALUES);
   const high = BigInt(rng.int(0, 0xffff)) << 80n;
   const mid = BigInt(rng.int(0, 0xffff)) << 64n;
-  return cidrOfAddress(formatIpv6(base | high | mid), prefix);
+  // the /prefix block around base | high | mid (hostMask refuses a prefix outside 0–128)
+  return `${formatIpv6((base | high | mid) & ~hostMask(6, prefix))}/${prefix}`;
 }
 
-/** Thousands separators for display (65,536). */
+/** Thousands separators for display (65,536): the core's grouping, for bigints too. */
 export function fmt(n: number | bigint): string {
-  // Whole numbers are grouped here (the same text as en-US, without a call into Intl); anything
-  // else (fractions, -0, huge or non-finite numbers) still goes through toLocaleString.
-  if (typeof n === 'number' && !(Number.isSafeInteger(n) && !Object.is(n, -0))) return n.toLocaleString('en-US');
+  if (typeof n === 'number') return thousands(n);
   const digits = String(n);
   const sign = digits.startsWith('-') ? '-' : '';
   const abs = sign === '' ? digits : digits.slice(1);

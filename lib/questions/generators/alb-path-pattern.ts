@@ -39,7 +39,9 @@ const STAR: Part = { w: '*' };
 const Q: Part = { w: '?' };
 
 function patternOf(parts: readonly Part[]): string {
-  return parts.map((p) => (typeof p === 'string' ? p : p.w)).join('');
+  let out = '';
+  for (const p of parts) out += typeof p === 'string' ? p : p.w;
+  return out;
 }
 
 function drawParts(rng: Rng): Part[] {
@@ -61,10 +63,49 @@ function drawParts(rng: Rng): Part[] {
   }
 }
 
-type PathMaker = (p: Part) => string;
+/** How `pathFrom` fills each wildcard of a pattern's parts. */
+const enum Fill {
+  /** * → a random non-empty run, ? → one random character. */
+  Good,
+  /** * → nothing, ? → one random character. */
+  EmptyStar,
+  /** * → a random run, ? → two random characters. */
+  DoubleQ,
+  /** * → a random run, ? → nothing. */
+  EmptyQ,
+  /** Like Good, but the first literal part with a letter has one letter's case flipped. */
+  FlipCase,
+}
 
-function pathOf(parts: readonly Part[], fill: PathMaker): string {
-  return parts.map(fill).join('');
+/** A path made from the parts, wildcards filled as `fill` says, parts drawn left to right. */
+function pathFrom(rng: Rng, parts: readonly Part[], fill: Fill): string {
+  let out = '';
+  let flipped = false;
+  for (const p of parts) {
+    if (typeof p === 'string') {
+      if (fill === Fill.FlipCase && !flipped && HAS_LETTER.test(p)) {
+        flipped = true;
+        out += flipCase(p);
+      } else out += p;
+    } else if (p === STAR) {
+      out += fill === Fill.EmptyStar ? '' : (rng.pick(STAR_FILLS_NON_EMPTY) as string);
+    } else if (fill === Fill.DoubleQ) {
+      out += pickChar(rng);
+      out += pickChar(rng);
+    } else if (fill !== Fill.EmptyQ) out += pickChar(rng);
+  }
+  return out;
+}
+
+const HAS_LETTER = /[a-z]/i;
+const STAR_FILLS_NON_EMPTY = STAR_FILLS.slice(1);
+
+/** The first letter of `s` with its case flipped. */
+function flipCase(s: string): string {
+  const i = s.search(/[a-z]/i);
+  if (i < 0) return s;
+  const c = s.charAt(i);
+  return s.slice(0, i) + (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()) + s.slice(i + 1);
 }
 
 function pickChar(rng: Rng): string {
@@ -75,35 +116,21 @@ function pickChar(rng: Rng): string {
 function drawMatch(rng: Rng): { params: Params & { variant: 'match' }; named: Map<string, [string, string]> } {
   const parts = drawParts(rng);
   const pattern = patternOf(parts);
-  const good: PathMaker = (p) => (typeof p === 'string' ? p : p.w === '*' ? rng.pick(STAR_FILLS.slice(1)) : pickChar(rng));
   const offered = new Map<string, [string, string] | null>();
-  offered.set(pathOf(parts, good), null);
-  if (parts.includes(STAR)) offered.set(pathOf(parts, (p) => (p === STAR ? '' : good(p))), null);
-  else if (rng.chance(0.5)) offered.set(pathOf(parts, good), null);
+  offered.set(pathFrom(rng, parts, Fill.Good), null);
+  if (parts.includes(STAR)) offered.set(pathFrom(rng, parts, Fill.EmptyStar), null);
+  else if (rng.chance(0.5)) offered.set(pathFrom(rng, parts, Fill.Good), null);
   const named: [string, [string, string]][] = [];
-  const flip = (s: string) => {
-    const i = s.search(/[a-z]/i);
-    if (i < 0) return s;
-    const c = s.charAt(i);
-    return s.slice(0, i) + (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()) + s.slice(i + 1);
-  };
-  let flipped = false;
   named.push([
-    pathOf(parts, (p) => {
-      if (typeof p === 'string' && !flipped && /[a-z]/i.test(p)) {
-        flipped = true;
-        return flip(p);
-      }
-      return good(p);
-    }),
+    pathFrom(rng, parts, Fill.FlipCase),
     ['assumed path matching is case-insensitive', `Path patterns are case-sensitive: '${pattern}' does not match a path whose letters differ in case.`],
   ]);
   if (parts.includes(Q)) {
-    named.push([pathOf(parts, (p) => (p === Q ? pickChar(rng) + pickChar(rng) : good(p))), ['thought ? matches several characters', `In '${pattern}', each ? stands for exactly one character, not several.`]]);
-    named.push([pathOf(parts, (p) => (p === Q ? '' : good(p))), ['thought ? can match no character', `Each ? in '${pattern}' must match exactly one character; only * may match nothing.`]]);
+    named.push([pathFrom(rng, parts, Fill.DoubleQ), ['thought ? matches several characters', `In '${pattern}', each ? stands for exactly one character, not several.`]]);
+    named.push([pathFrom(rng, parts, Fill.EmptyQ), ['thought ? can match no character', `Each ? in '${pattern}' must match exactly one character; only * may match nothing.`]]);
   }
   if (parts[parts.length - 1] !== STAR) {
-    named.push([`${pathOf(parts, good)}/${rng.pick(WORDS)}`, ['thought the pattern only has to match the start of the path', `The whole path must match '${pattern}'; the pattern does not end in *, so nothing may follow.`]]);
+    named.push([`${pathFrom(rng, parts, Fill.Good)}/${rng.pick(WORDS)}`, ['thought the pattern only has to match the start of the path', `The whole path must match '${pattern}'; the pattern does not end in *, so nothing may follow.`]]);
   }
   for (const [path, m] of named) if (!offered.has(path)) offered.set(path, m);
   const paths = rng.shuffle([...offered.keys()]);
@@ -204,13 +231,17 @@ function wildcardsLeft(values: readonly string[]): number {
   return ALB_WILDCARDS_PER_RULE - values.reduce((a, v) => a + countWildcards(v), 0);
 }
 
+/** How specific a rule's best matching pattern is: its literal characters. */
+function specificity(r: PathRule, path: string): number {
+  return Math.max(...r.pathPatterns.filter((x) => matchPathPattern(x, path)).map((x) => x.length - 2 * countWildcards(x)));
+}
+
 function buildPriority(rng: Rng, p: Params & { variant: 'priority' }): QuestionBody {
   const explained = explainEvaluateAlbRules(p.rules, p.defaultTarget, p.path);
   const win = explained.result;
   const matches = p.rules.filter((r) => r.pathPatterns.some((x) => matchPathPattern(x, p.path)));
   const d: Distractor[] = [];
-  const spec = (r: PathRule) => Math.max(...r.pathPatterns.filter((x) => matchPathPattern(x, p.path)).map((x) => x.length - 2 * countWildcards(x)));
-  const specific = [...matches].sort((x, y) => spec(y) - spec(x))[0];
+  const specific = [...matches].sort((x, y) => specificity(y, p.path) - specificity(x, p.path))[0];
   if (specific) d.push({ text: specific.target, mistake: 'picked the most specific pattern instead of the lowest priority number', feedback: `${specific.pathPatterns.filter((x) => matchPathPattern(x, p.path)).map((x) => `'${x}'`).join(', ')} is the most specific match, but rules are evaluated by priority, lowest number first, and the first match wins.` });
   const top = matches[0];
   if (top) d.push({ text: top.target, mistake: 'read the rules top to bottom', feedback: `The listing order does not matter: rules are evaluated from the lowest priority number up.` });
@@ -305,11 +336,11 @@ export const albPathPattern = defineGenerator<Params>({
       { match: ALB_WILDCARDS_PER_RULE - stars, name: 'did not count ? as a wildcard', feedback: `Both * and ? count toward the limit: the rule already has ${used}.` },
       { match: 3 - used, name: 'used 3 as the wildcard limit', feedback: `The old limit of 3 no longer applies; a rule may hold ${ALB_WILDCARDS_PER_RULE} wildcard characters.` },
     ];
-    const seen = new Set<number>([answer]);
+    const seen: number[] = [answer];
     const mistakes: NamedMistake[] = [];
     for (const c of candidates) {
-      if (c.match < 0 || seen.has(c.match)) continue;
-      seen.add(c.match);
+      if (c.match < 0 || seen.includes(c.match)) continue;
+      seen.push(c.match);
       mistakes.push(c);
     }
     const steps: Step[] = [

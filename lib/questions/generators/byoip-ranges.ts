@@ -12,7 +12,10 @@ import {
   explainByoipRangesLeft,
   explainCheckByoipRange,
 } from '../../calc/byoip';
-import { cidrOfAddress } from '../../calc/cidr';
+import { cidrOfAddress, hostMask } from '../../calc/cidr';
+import { formatIpv6 } from '../../calc/ip';
+import type { Explained } from '../../calc/steps';
+import type { ByoipVerdict } from '../../calc/byoip';
 import { defineGenerator, type QuestionBody } from '../define';
 import { multipleChoice, singleChoice, type Distractor } from '../choices';
 import type { NamedMistake } from '../types';
@@ -30,21 +33,35 @@ const LESSON = '/lessons/byoip';
 const V4_FIRST = [31, 45, 62, 77, 81, 91, 109, 146, 151, 176, 185, 193, 194, 203, 212];
 const REGIONS = ['us-east-1', 'eu-west-1', 'eu-central-1', 'ap-southeast-2', 'us-west-2', 'ap-northeast-1'];
 
+/** 2^k for k = 0 … 32. */
+const POW2: readonly number[] = Array.from({ length: 33 }, (_, k) => 2 ** k);
+
+/** The /prefix block (prefix ≤ 24) around a random public a.b.c.0. */
 function publicV4(rng: Rng, prefix: number): string {
-  return cidrOfAddress(`${rng.pick(V4_FIRST)}.${rng.int(0, 255)}.${rng.int(0, 255)}.0`, prefix);
+  const a = rng.pick(V4_FIRST);
+  const b = rng.int(0, 255);
+  const c = rng.int(0, 255);
+  const value = a * 16777216 + b * 65536 + c * 256;
+  const network = value - (value % (POW2[32 - prefix] as number));
+  return `${network >>> 24}.${(network >>> 16) & 255}.${(network >>> 8) & 255}.${network & 255}/${prefix}`;
 }
 
+/** The /prefix block around a random 2a0d:xxxx:yyyy:: (the same text as cidrOfAddress gives). */
 function ownV6(rng: Rng, prefix: number): string {
-  return cidrOfAddress(`2a0${rng.int(1, 9)}:${rng.int(0x100, 0xffff).toString(16)}:${rng.int(0, 0xffff).toString(16)}::`, prefix);
+  const d = rng.int(1, 9);
+  const x = rng.int(0x100, 0xffff);
+  const y = rng.int(0, 0xffff);
+  const value = (BigInt(0x2a00 + d) << 112n) | (BigInt(x) << 96n) | (BigInt(y) << 80n);
+  return `${formatIpv6(value & ~hostMask(6, prefix))}/${prefix}`;
 }
 
 function offerText(o: Offer): string {
   return o.cidr.includes(':') ? `${o.cidr} (IPv6, ${o.advertised ? 'to be advertised' : 'not advertised'})` : `${o.cidr} (IPv4)`;
 }
 
-function offerMistake(o: Offer): { mistake: string; feedback: string } {
-  const prefix = Number(o.cidr.split('/')[1]);
-  const reason = checkByoipRange(o).reasons[0] ?? '';
+function offerMistake(o: Offer, verdict: ByoipVerdict): { mistake: string; feedback: string } {
+  const prefix = Number(o.cidr.slice(o.cidr.indexOf('/') + 1));
+  const reason = verdict.reasons[0] ?? '';
   if (!o.cidr.includes(':')) return reason.includes('private') ? { mistake: 'tried to bring a private range', feedback: reason } : { mistake: 'thought a prefix smaller than /24 is fine', feedback: reason };
   if (o.advertised && prefix <= 56) return { mistake: 'used the /56 limit for an advertised range', feedback: `${reason} /56 is the limit only for ranges that will not be advertised.` };
   return { mistake: 'went past the IPv6 limit', feedback: reason };
@@ -62,11 +79,20 @@ function buildAccept(rng: Rng): QuestionBody {
       { cidr: cidrOfAddress(rng.pick(['10.40.0.0', '172.20.0.0', '192.168.10.0']), rng.pick([16, 20, 24])), advertised: true },
     ];
     const offered = rng.sample(pool, 5);
-    const keys = offered.filter((o) => checkByoipRange(o).ok);
+    // each offer checked once by the core: the verdict decides, the steps explain
+    const explained = offered.map((o) => explainCheckByoipRange(o));
+    const texts = offered.map(offerText);
+    const keys: string[] = [];
+    const distractors: Distractor[] = [];
+    for (let i = 0; i < offered.length; i++) {
+      const verdict = (explained[i] as Explained<ByoipVerdict>).result;
+      if (verdict.ok) keys.push(texts[i] as string);
+      else distractors.push({ text: texts[i] as string, ...offerMistake(offered[i] as Offer, verdict) });
+    }
     if (keys.length === 0 || keys.length === offered.length) continue;
-    const distractors: Distractor[] = offered.filter((o) => !checkByoipRange(o).ok).map((o) => ({ text: offerText(o), ...offerMistake(o) }));
-    const built = multipleChoice(rng, keys.map(offerText), distractors, offered.length);
-    const order = built.choices.map((c) => offered.find((o) => offerText(o) === c.text) as Offer);
+    const built = multipleChoice(rng, keys, distractors, offered.length);
+    const at = built.choices.map((c) => texts.indexOf(c.text));
+    const order = at.map((i) => offered[i] as Offer);
     return {
       difficulty: 2,
       kind: 'multiple',
@@ -75,15 +101,21 @@ function buildAccept(rng: Rng): QuestionBody {
       ...built,
       explanation: {
         summary: 'IPv4 ranges must be public and /24 or less specific; IPv6 ranges /48 or less specific if advertised, /56 if not.',
-        steps: order.flatMap((o) => {
-          const e = explainCheckByoipRange(o);
-          return e.result.ok ? [{ text: `${offerText(o)}: accepted, every rule passes` }] : [{ text: `${offerText(o)}: refused` }, ...e.steps.filter((st) => st.values?.passed === false)];
+        steps: at.flatMap((i) => {
+          const e = explained[i] as Explained<ByoipVerdict>;
+          const t = texts[i] as string;
+          return e.result.ok ? [{ text: `${t}: accepted, every rule passes` }] : [{ text: `${t}: refused` }, ...e.steps.filter((st) => st.values?.passed === false)];
         }),
         lesson: LESSON,
       },
       expectedSeconds: 75,
     };
   }
+}
+
+/** Add a named wrong number unless it is negative, the key, or already named. */
+function addMistake(mistakes: NamedMistake[], key: number, v: number, name: string, feedback: string): void {
+  if (v >= 0 && v !== key && !mistakes.some((m) => m.match === v)) mistakes.push({ match: v, name, feedback });
 }
 
 function buildLeft(rng: Rng): QuestionBody {
@@ -96,13 +128,10 @@ function buildLeft(rng: Rng): QuestionBody {
   const c4 = unique.filter((c) => !c.includes(':')).length;
   const c6 = unique.length - c4;
   const mistakes: NamedMistake[] = [];
-  const add = (v: number, name: string, feedback: string) => {
-    if (v >= 0 && v !== key && !mistakes.some((m) => m.match === v)) mistakes.push({ match: v, name, feedback });
-  };
-  add(5 - c4, 'counted only the IPv4 ranges', `The 5 ranges per Region cover IPv4 and IPv6 together: ${c4} + ${c6} = ${unique.length} are in use, so ${key} remain.`);
-  add(Math.max(0, 5 - c4) + Math.max(0, 5 - c6), 'thought 5 per IP version', `The limit is 5 ranges in all, not 5 IPv4 plus 5 IPv6: ${key} remain.`);
-  add(6 - unique.length, 'used a limit of 6', `The limit is 5 ranges per Region (AWS Support can raise it): ${key} remain.`);
-  add(5, 'ignored the ranges already provisioned', `${unique.length} of the 5 ranges are already in use.`);
+  addMistake(mistakes, key, 5 - c4, 'counted only the IPv4 ranges', `The 5 ranges per Region cover IPv4 and IPv6 together: ${c4} + ${c6} = ${unique.length} are in use, so ${key} remain.`);
+  addMistake(mistakes, key, Math.max(0, 5 - c4) + Math.max(0, 5 - c6), 'thought 5 per IP version', `The limit is 5 ranges in all, not 5 IPv4 plus 5 IPv6: ${key} remain.`);
+  addMistake(mistakes, key, 6 - unique.length, 'used a limit of 6', `The limit is 5 ranges per Region (AWS Support can raise it): ${key} remain.`);
+  addMistake(mistakes, key, 5, 'ignored the ranges already provisioned', `${unique.length} of the 5 ranges are already in use.`);
   const table = unique.map((c) => `| \`${c}\` | IPv${c.includes(':') ? 6 : 4} | provisioned |`).join('\n');
   return {
     difficulty: 2,

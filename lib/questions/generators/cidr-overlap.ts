@@ -10,6 +10,7 @@ import { defineGenerator, type QuestionBody } from '../define';
 import { multipleChoice, singleChoice, type Distractor } from '../choices';
 import { blockAt, freeRandomBlockIn, randomBlockIn, randomIpv6Block } from './address-draws';
 import type { Rng } from '../rng';
+import { hexDigits } from './network-scenario';
 
 type Vpc = { id: string; name: string; cidrs: string[] };
 type Outcome = 'ok' | 'ipv4' | 'ipv6' | 'existing';
@@ -24,13 +25,18 @@ const NAMES = ['shared-services', 'payments', 'analytics', 'identity', 'logging'
 const PARENTS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
 
 function vpcId(rng: Rng): string {
-  let id = 'vpc-';
-  for (let i = 0; i < 8; i++) id += rng.int(0, 15).toString(16);
-  return id;
+  return `vpc-${hexDigits(rng, 8)}`;
 }
 
+/** The first `octets` numbers of a block's network address (an IPv6 network, having no dots, whole). */
 function leading(cidr: string, octets: number): string {
-  return parseCidr(cidr).network.split('.').slice(0, octets).join('.');
+  const network = parseCidr(cidr).network;
+  let at = -1;
+  for (let i = 0; i < octets; i++) {
+    at = network.indexOf('.', at + 1);
+    if (at < 0) return network;
+  }
+  return network.slice(0, at);
 }
 
 /** Two blocks that look alike (same first two octets) but do not overlap. */
@@ -131,14 +137,20 @@ function drawPair(rng: Rng, target: Outcome): { a: Vpc; b: Vpc; peered: boolean 
   return { a, b, peered: target === 'existing' };
 }
 
+/** A VPC as a choice: its name and blocks. */
+function vpcText(v: Vpc): string {
+  return `${v.name}: ${v.cidrs.join(', ')}`;
+}
+
 function describe(v: Vpc): string {
   return `${v.name} (${v.id}): ${v.cidrs.map((c) => `\`${c}\``).join(', ')}`;
 }
 
-function yesMistake(target: Outcome, a: Vpc, b: Vpc): Distractor {
+function yesMistake(target: Outcome, a: Vpc, b: Vpc, verdict: PeeringVerdict): Distractor {
   const text = OUTCOME_TEXT.ok;
   if (target === 'existing') return { text, mistake: 'forgot only one connection per VPC pair', feedback: `${a.id} and ${b.id} are already peered; AWS allows only one peering connection between the same two VPCs.` };
-  const reason = checkPeering(a, b).reasons[0] ?? '';
+  // (the verdict was asked without the existing peering, which only the 'existing' target has)
+  const reason = verdict.reasons[0] ?? '';
   if (target === 'ipv6') return { text, mistake: 'ignored the IPv6 blocks', feedback: `${reason} IPv6 blocks count too.` };
   const viaSecondary = !cidrsOverlap(a.cidrs[0] ?? '', b.cidrs[0] ?? '');
   return viaSecondary
@@ -159,7 +171,7 @@ function buildPair(rng: Rng): QuestionBody {
       existing: { text: OUTCOME_TEXT.existing, mistake: 'assumed an existing connection', feedback: 'Nothing in the scenario says the two VPCs are already peered.' },
     };
     const distractors: Distractor[] = [
-      ...(target === 'ok' ? [] : [yesMistake(target, a, b)]),
+      ...(target === 'ok' ? [] : [yesMistake(target, a, b, explained.result)]),
       ...(Object.keys(wrongNo) as Exclude<Outcome, 'ok'>[]).filter((o) => o !== target).map((o) => wrongNo[o]),
     ];
     const routeHint = a.cidrs.length > 1 || b.cidrs.length > 1 ? ` The teams only plan to route between the primary blocks \`${a.cidrs[0] ?? ''}\` and \`${b.cidrs[0] ?? ''}\`.` : '';
@@ -196,20 +208,25 @@ function buildWhich(rng: Rng): QuestionBody {
       return { id: vpcId(rng), name, cidrs };
     });
     if (offered.some((v, i) => offered.some((w, j) => i !== j && w.cidrs[0] === v.cidrs[0]))) continue;
-    const text = (v: Vpc) => `${v.name}: ${v.cidrs.join(', ')}`;
-    const keys = offered.filter((v) => checkPeering(hub, v).ok);
+    const verdicts = offered.map((v) => checkPeering(hub, v));
+    const texts = offered.map(vpcText);
+    const keys = offered.filter((_, i) => (verdicts[i] as PeeringVerdict).ok);
     if (keys.length === 0 || keys.length === offered.length) continue;
-    const distractors: Distractor[] = offered
-      .filter((v) => !checkPeering(hub, v).ok)
-      .map((v) => {
-        const reason = checkPeering(hub, v).reasons[0] ?? '';
-        const viaSecondary = !cidrsOverlap(hub.cidrs[0] ?? '', v.cidrs[0] ?? '');
-        return viaSecondary
-          ? { text: text(v), mistake: 'ignored secondary blocks', feedback: `${reason} Every block counts, not just the primary.` }
-          : { text: text(v), mistake: missedOverlap(hub.cidrs[0] ?? '', v.cidrs[0] ?? ''), feedback: reason };
-      });
-    const built = multipleChoice(rng, keys.map(text), distractors, offered.length);
-    const order = built.choices.map((c) => offered.find((v) => text(v) === c.text) as Vpc);
+    const distractors: Distractor[] = [];
+    for (let i = 0; i < offered.length; i++) {
+      const verdict = verdicts[i] as PeeringVerdict;
+      if (verdict.ok) continue;
+      const v = offered[i] as Vpc;
+      const reason = verdict.reasons[0] ?? '';
+      const viaSecondary = !cidrsOverlap(hub.cidrs[0] ?? '', v.cidrs[0] ?? '');
+      distractors.push(
+        viaSecondary
+          ? { text: texts[i] as string, mistake: 'ignored secondary blocks', feedback: `${reason} Every block counts, not just the primary.` }
+          : { text: texts[i] as string, mistake: missedOverlap(hub.cidrs[0] ?? '', v.cidrs[0] ?? ''), feedback: reason },
+      );
+    }
+    const built = multipleChoice(rng, keys.map(vpcText), distractors, offered.length);
+    const order = built.choices.map((c) => offered[texts.indexOf(c.text)] as Vpc);
     const steps = order.flatMap((v) => explainCheckPeering(hub, v).steps);
     return {
       difficulty: 3,

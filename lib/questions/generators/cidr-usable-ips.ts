@@ -15,20 +15,22 @@ type Params =
 
 const LESSON = '/lessons/vpc-cidr';
 
+/** The private ranges as [first address, prefix]. */
+const PRIVATE_BASES: readonly (readonly [number, number])[] = [
+  [10 << 24, 8],
+  [(172 << 24) | (16 << 16), 12],
+  [(192 << 24) | (168 << 16), 16],
+];
+/** The ranges a /prefix fits in, by prefix (0 … 32). */
+const BASES_FOR_PREFIX: readonly (readonly (readonly [number, number])[])[] = Array.from({ length: 33 }, (_, prefix) => PRIVATE_BASES.filter(([, p]) => p <= prefix));
+
 /** A random aligned IPv4 network of the given prefix inside the private ranges. */
 export function randomPrivateCidr(rng: Rng, prefix: number): string {
-  const bases: [number, number][] = [
-    [10 << 24, 8],
-    [(172 << 24) | (16 << 16), 12],
-    [(192 << 24) | (168 << 16), 16],
-  ];
-  const usable = bases.filter(([, p]) => p <= prefix);
-  const [base, basePrefix] = rng.pick(usable);
+  const [base, basePrefix] = rng.pick(BASES_FOR_PREFIX[prefix] ?? PRIVATE_BASES.filter(([, p]) => p <= prefix));
   const hostBits = prefix - basePrefix;
   const index = hostBits > 0 ? rng.int(0, 2 ** Math.min(hostBits, 30) - 1) : 0;
   const network = ((base >>> 0) + index * 2 ** (32 - prefix)) >>> 0;
-  const octets = [network >>> 24, (network >>> 16) & 255, (network >>> 8) & 255, network & 255];
-  return `${octets.join('.')}/${prefix}`;
+  return `${network >>> 24}.${(network >>> 16) & 255}.${(network >>> 8) & 255}.${network & 255}/${prefix}`;
 }
 
 function usableDistractors(cidr: string, total: number, usable: number): Distractor[] {

@@ -86,10 +86,10 @@ function buildTimeline(p: Params & { variant: 'deregistered-at' | 'cut-off' }): 
 }
 
 function distinct(answer: number, candidates: NamedMistake[]): NamedMistake[] {
-  const seen = new Set<string | number>([answer]);
+  const seen: (string | number)[] = [answer];
   return candidates.filter((c) => {
-    if (seen.has(c.match)) return false;
-    seen.add(c.match);
+    if (seen.includes(c.match)) return false;
+    seen.push(c.match);
     return true;
   });
 }
@@ -120,7 +120,8 @@ export const clbDraining = defineGenerator<Params>({
       const invalid = rng.sample([3601, 4000, 7200, 86400], rng.int(1, 2));
       const offered = rng.shuffle([...valid, 0, ...invalid]);
       const params: Params = { variant: 'valid-timeouts', offered };
-      const keys = offered.filter((v) => validateDrainingTimeout(v, 'clb').length === 0);
+      const problems = offered.map((v) => validateDrainingTimeout(v, 'clb'));
+      const keys = offered.filter((_, i) => (problems[i] as string[]).length === 0);
       const distractors: Distractor[] = offered
         .filter((v) => !keys.includes(v))
         .map((v) => {
@@ -128,9 +129,9 @@ export const clbDraining = defineGenerator<Params>({
           return { text: secondsText(v), mistake, feedback };
         });
       const built = multipleChoice(rng, keys.map(secondsText), distractors, offered.length);
-      const steps: Step[] = offered.map((v) => {
-        const problems = validateDrainingTimeout(v, 'clb');
-        return { text: problems.length === 0 ? `${v} s is within 1–3600 s.` : (problems[0] as string), values: { seconds: v, valid: problems.length === 0 } };
+      const steps: Step[] = offered.map((v, i) => {
+        const found = problems[i] as string[];
+        return { text: found.length === 0 ? `${v} s is within 1–3600 s.` : (found[0] as string), values: { seconds: v, valid: found.length === 0 } };
       });
       return {
         difficulty: 1, kind: 'multiple',

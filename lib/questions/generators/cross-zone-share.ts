@@ -101,7 +101,8 @@ export const crossZoneShare = defineGenerator<Params>({
     const s = rng.pick(SCENARIOS);
     const letter = zoneLetter(p.zone);
     const explained = explainCrossZoneTargetShares(p.targetsPerZone, p.crossZone);
-    const answer = keyOf(p);
+    // the key from the core's explained shares (keyOf asks the plain form the same question)
+    const answer = round2(explained.result[p.zone] ?? 0);
     const table = ['| Availability Zone | Healthy targets |', '|---|---|', ...p.targetsPerZone.map((n, i) => `| ${zoneLetter(i)} | ${n} |`)].join('\n');
     const kind = rng.chance(0.5) ? 'number' : 'single';
     const prompt =

@@ -100,16 +100,35 @@ function draw(rng: Rng, target: Outcome): Options {
   return { domainName: rng.pick(DOMAINS), domainNameServers: dns, ntpServers: [...ntpV4, ...ntpV6] };
 }
 
-function table(o: Options): string {
-  const list = (xs: string[]) => (xs.length === 0 ? '(not set)' : xs.map((x) => `\`${x}\``).join(', '));
-  return `| Option | Value |\n|---|---|\n| domain-name | \`${o.domainName}\` |\n| domain-name-servers | ${list(o.domainNameServers)} |\n| ntp-servers | ${list(o.ntpServers)} |`;
+function serverList(xs: string[]): string {
+  return xs.length === 0 ? '(not set)' : xs.map((x) => `\`${x}\``).join(', ');
 }
 
-function counts(o: Options) {
-  const isV6 = (s: string) => s.includes(':');
-  const amazon = o.domainNameServers.includes(AMAZON_PROVIDED_DNS) ? 1 : 0;
-  const custom = o.domainNameServers.filter((s) => s !== AMAZON_PROVIDED_DNS);
-  return { amazon, dns4: custom.filter((s) => !isV6(s)).length, dns6: custom.filter(isV6).length, ntp4: o.ntpServers.filter((s) => !isV6(s)).length, ntp6: o.ntpServers.filter(isV6).length };
+function table(o: Options): string {
+  return `| Option | Value |\n|---|---|\n| domain-name | \`${o.domainName}\` |\n| domain-name-servers | ${serverList(o.domainNameServers)} |\n| ntp-servers | ${serverList(o.ntpServers)} |`;
+}
+
+function counts(o: Options): { amazon: number; dns4: number; dns6: number; ntp4: number; ntp6: number } {
+  let amazon = 0;
+  let dns4 = 0;
+  let dns6 = 0;
+  for (const s of o.domainNameServers) {
+    if (s === AMAZON_PROVIDED_DNS) amazon = 1;
+    else if (s.includes(':')) dns6++;
+    else dns4++;
+  }
+  let ntp4 = 0;
+  let ntp6 = 0;
+  for (const s of o.ntpServers) {
+    if (s.includes(':')) ntp6++;
+    else ntp4++;
+  }
+  return { amazon, dns4, dns6, ntp4, ntp6 };
+}
+
+/** Add a named wrong number unless it is negative, the key, or already named. */
+function addWrong(wrong: NamedMistake[], key: number, v: number, name: string, feedback: string): void {
+  if (v >= 0 && v !== key && !wrong.some((w) => w.match === v)) wrong.push({ match: v, name, feedback });
 }
 
 function buildVerdict(rng: Rng): QuestionBody {
@@ -169,22 +188,19 @@ function buildRoom(rng: Rng): QuestionBody {
     const key = room(options, slot);
     const c = counts(options);
     const wrong: NamedMistake[] = [];
-    const add = (v: number, name: string, feedback: string) => {
-      if (v >= 0 && v !== key && !wrong.some((w) => w.match === v)) wrong.push({ match: v, name, feedback });
-    };
     if (slot === 'dns4') {
-      add(key + c.amazon, 'forgot AmazonProvidedDNS takes an IPv4 slot', `AmazonProvidedDNS uses one of the ${DHCP_MAX_IPV4_DNS_SERVERS} IPv4 DNS slots, so only ${key} remain.`);
-      add(Math.max(0, DHCP_MAX_IPV4_DNS_SERVERS - c.dns4 - c.amazon - c.dns6), 'thought 4 DNS servers in total', `IPv6 DNS servers have their own ${DHCP_MAX_IPV6_DNS_SERVERS} slots; they do not use IPv4 ones.`);
-      add(key + DHCP_MAX_IPV4_DNS_SERVERS, 'thought 8 IPv4 DNS servers are allowed', `8 is IPv4 and IPv6 together; IPv4 alone is limited to ${DHCP_MAX_IPV4_DNS_SERVERS}.`);
+      addWrong(wrong, key, key + c.amazon, 'forgot AmazonProvidedDNS takes an IPv4 slot', `AmazonProvidedDNS uses one of the ${DHCP_MAX_IPV4_DNS_SERVERS} IPv4 DNS slots, so only ${key} remain.`);
+      addWrong(wrong, key, Math.max(0, DHCP_MAX_IPV4_DNS_SERVERS - c.dns4 - c.amazon - c.dns6), 'thought 4 DNS servers in total', `IPv6 DNS servers have their own ${DHCP_MAX_IPV6_DNS_SERVERS} slots; they do not use IPv4 ones.`);
+      addWrong(wrong, key, key + DHCP_MAX_IPV4_DNS_SERVERS, 'thought 8 IPv4 DNS servers are allowed', `8 is IPv4 and IPv6 together; IPv4 alone is limited to ${DHCP_MAX_IPV4_DNS_SERVERS}.`);
     } else if (slot === 'dns6') {
-      add(Math.max(0, DHCP_MAX_IPV6_DNS_SERVERS - c.dns6 - c.dns4 - c.amazon), 'thought 4 DNS servers in total', `IPv4 and IPv6 DNS servers have separate limits of ${DHCP_MAX_IPV4_DNS_SERVERS} each.`);
-      add(key + DHCP_MAX_IPV6_DNS_SERVERS, 'thought 8 IPv6 DNS servers are allowed', `8 is IPv4 and IPv6 together; IPv6 alone is limited to ${DHCP_MAX_IPV6_DNS_SERVERS}.`);
-      add(0, 'thought DHCP options take no IPv6 DNS servers', `An option set takes up to ${DHCP_MAX_IPV6_DNS_SERVERS} IPv6 DNS servers.`);
+      addWrong(wrong, key, Math.max(0, DHCP_MAX_IPV6_DNS_SERVERS - c.dns6 - c.dns4 - c.amazon), 'thought 4 DNS servers in total', `IPv4 and IPv6 DNS servers have separate limits of ${DHCP_MAX_IPV4_DNS_SERVERS} each.`);
+      addWrong(wrong, key, key + DHCP_MAX_IPV6_DNS_SERVERS, 'thought 8 IPv6 DNS servers are allowed', `8 is IPv4 and IPv6 together; IPv6 alone is limited to ${DHCP_MAX_IPV6_DNS_SERVERS}.`);
+      addWrong(wrong, key, 0, 'thought DHCP options take no IPv6 DNS servers', `An option set takes up to ${DHCP_MAX_IPV6_DNS_SERVERS} IPv6 DNS servers.`);
     } else {
       const mine = slot === 'ntp4' ? c.ntp4 : c.ntp6;
       const other = slot === 'ntp4' ? c.ntp6 : c.ntp4;
-      add(Math.max(0, DHCP_MAX_IPV4_NTP_SERVERS - mine - other), 'thought 4 NTP servers in total', `NTP servers are limited to ${DHCP_MAX_IPV4_NTP_SERVERS} IPv4 and ${DHCP_MAX_IPV6_NTP_SERVERS} IPv6 separately, 8 in all.`);
-      add(key + 4, `thought 8 ${SLOT_TEXT[slot]} are allowed`, `8 is IPv4 and IPv6 together; each version alone is limited to 4.`);
+      addWrong(wrong, key, Math.max(0, DHCP_MAX_IPV4_NTP_SERVERS - mine - other), 'thought 4 NTP servers in total', `NTP servers are limited to ${DHCP_MAX_IPV4_NTP_SERVERS} IPv4 and ${DHCP_MAX_IPV6_NTP_SERVERS} IPv6 separately, 8 in all.`);
+      addWrong(wrong, key, key + 4, `thought 8 ${SLOT_TEXT[slot]} are allowed`, `8 is IPv4 and IPv6 together; each version alone is limited to 4.`);
     }
     if (wrong.length === 0) continue;
     const explained = explainValidateDhcpOptions(options);

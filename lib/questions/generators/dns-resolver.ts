@@ -36,13 +36,24 @@ function drawScenario(rng: Rng): Scenario {
       if (secondary !== null) vpcCidrs.push(secondary);
     }
     const home = vpcCidrs.length > 1 && rng.chance(0.6) ? (vpcCidrs[1] as string) : primary;
-    const homePrefix = Number(home.split('/')[1]);
-    const subnet = randomBlockIn(rng, home, rng.int(Math.max(homePrefix + 1, 20), 27));
-    if (subnet.split('/')[0] === home.split('/')[0]) continue; // the subnet must not start at the block base
-    const size = 2 ** (32 - Number(subnet.split('/')[1]));
+    const homePrefix = prefixOf(home);
+    const subnetPrefix = rng.int(Math.max(homePrefix + 1, 20), 27);
+    const subnet = randomBlockIn(rng, home, subnetPrefix);
+    if (networkText(subnet) === networkText(home)) continue; // the subnet must not start at the block base
+    const size = 2 ** (32 - subnetPrefix);
     const instanceIp = addressIn(subnet, rng.int(4, size - 2));
     return { vpcCidrs, subnet, instanceIp };
   }
+}
+
+/** The prefix length of a block's text. */
+function prefixOf(cidr: string): number {
+  return Number(cidr.slice(cidr.indexOf('/') + 1));
+}
+
+/** The address part of a block's text. */
+function networkText(cidr: string): string {
+  return cidr.slice(0, cidr.indexOf('/'));
 }
 
 function table(s: Scenario): string {
@@ -52,11 +63,14 @@ function table(s: Scenario): string {
 
 function wrongAddresses(s: Scenario, resolver: string): Distractor[] {
   const primary = s.vpcCidrs[0] ?? '';
+  const subnet2 = addressIn(s.subnet, 2);
+  const primary0 = addressIn(primary, 0);
+  const subnet1 = addressIn(s.subnet, 1);
   const out: Distractor[] = [
-    { text: addressIn(s.subnet, 2), mistake: "used +2 of the instance's own subnet", feedback: `${addressIn(s.subnet, 2)} (base + 2 of ${s.subnet}) is only reserved; the resolver answers at base + 2 of the VPC's primary block, ${resolver}.` },
+    { text: subnet2, mistake: "used +2 of the instance's own subnet", feedback: `${subnet2} (base + 2 of ${s.subnet}) is only reserved; the resolver answers at base + 2 of the VPC's primary block, ${resolver}.` },
     { text: addressIn(primary, 1), mistake: 'used +1 (the VPC router)', feedback: `Base + 1 is the VPC router; the DNS resolver is base + 2 of the primary block: ${resolver}.` },
-    { text: addressIn(primary, 0), mistake: 'used the network address', feedback: `${addressIn(primary, 0)} is the network address of ${primary}; the resolver is at base + 2, ${resolver}.` },
-    { text: addressIn(s.subnet, 1), mistake: "used the subnet's router address", feedback: `${addressIn(s.subnet, 1)} is the subnet's router address (base + 1); the resolver is at the primary block's base + 2, ${resolver}.` },
+    { text: primary0, mistake: 'used the network address', feedback: `${primary0} is the network address of ${primary}; the resolver is at base + 2, ${resolver}.` },
+    { text: subnet1, mistake: "used the subnet's router address", feedback: `${subnet1} is the subnet's router address (base + 1); the resolver is at the primary block's base + 2, ${resolver}.` },
   ];
   const secondary = s.vpcCidrs[1];
   if (secondary !== undefined) {

@@ -4,7 +4,7 @@
  * security groups; interface endpoints serve most services, are reachable over Direct Connect,
  * VPN, peering and transit gateways, take policies and security groups, and are billed.
  */
-import { ENDPOINT_SERVICE_NAMES, endpointOptions, explainEndpointOptions, type EndpointClientLocation, type EndpointRequirements, type EndpointService, type EndpointType } from '../../calc/endpoints';
+import { ENDPOINT_SERVICE_NAMES, endpointOptions, explainEndpointOptions, type EndpointClientLocation, type EndpointRequirements, type EndpointService, type EndpointType, type EndpointVerdict } from '../../calc/endpoints';
 import { defineGenerator, type QuestionBody } from '../define';
 import { singleChoice, type Distractor } from '../choices';
 
@@ -69,6 +69,18 @@ function mistakeFor(p: Params, picked: Option, ok: EndpointType[], reasons: Reco
   return ['overlooked the gateway endpoint', `${name} has a gateway endpoint, and it meets every requirement here.`];
 }
 
+/** Why an endpoint type falls short, in one line (empty when it meets every requirement). */
+function reasonsOf(verdicts: readonly EndpointVerdict[], t: EndpointType): string {
+  return verdicts.find((v) => v.type === t)?.reasons.join(' ') ?? '';
+}
+
+/** The verdict on one endpoint type, as a sentence of the summary. */
+function verdictLine(verdicts: readonly EndpointVerdict[], t: EndpointType): string {
+  const v = verdicts.find((x) => x.type === t);
+  const label = t === 'gateway' ? 'Gateway endpoint' : 'Interface endpoint';
+  return v?.ok ? `${label}: meets every requirement.` : `${label}: ${v?.reasons[0] ?? ''}`;
+}
+
 export const endpointChoice = defineGenerator<Params>({
   id: 'endpoint-choice',
   version: 1,
@@ -93,14 +105,9 @@ export const endpointChoice = defineGenerator<Params>({
     const explained = explainEndpointOptions(requirements(params));
     const ok = explained.result.types;
     const key = optionOf(ok);
-    const reasonsOf = (t: EndpointType) => explained.result.verdicts.find((v) => v.type === t)?.reasons.join(' ') ?? '';
-    const reasons: Record<EndpointType, string> = { gateway: reasonsOf('gateway'), interface: reasonsOf('interface') };
+    const verdicts = explained.result.verdicts;
+    const reasons: Record<EndpointType, string> = { gateway: reasonsOf(verdicts, 'gateway'), interface: reasonsOf(verdicts, 'interface') };
     const name = ENDPOINT_SERVICE_NAMES[service];
-    const verdictLine = (t: EndpointType) => {
-      const v = explained.result.verdicts.find((x) => x.type === t);
-      const label = t === 'gateway' ? 'Gateway endpoint' : 'Interface endpoint';
-      return v?.ok ? `${label}: meets every requirement.` : `${label}: ${v?.reasons[0] ?? ''}`;
-    };
     const wants = [
       `Instances in private subnets of the VPC must reach ${name} without going over the internet.`,
       ...(remote === null ? [] : [REMOTE[remote]]),
@@ -123,7 +130,7 @@ export const endpointChoice = defineGenerator<Params>({
       prompt: `A company is adding a VPC endpoint for ${name} in its VPC.\n\n${wants.map((w) => `- ${w}`).join('\n')}\n\nWhich VPC endpoint type meets every requirement?`,
       params: { ...params },
       ...built,
-      explanation: { summary: `**${OPTION_TEXT[key]}.** ${verdictLine('gateway')} ${verdictLine('interface')}`, steps: explained.steps, lesson: LESSON },
+      explanation: { summary: `**${OPTION_TEXT[key]}.** ${verdictLine(verdicts, 'gateway')} ${verdictLine(verdicts, 'interface')}`, steps: explained.steps, lesson: LESSON },
       expectedSeconds: 45 + 10 * wants.length,
     };
   },

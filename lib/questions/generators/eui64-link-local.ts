@@ -20,30 +20,43 @@ function hex2(n: number): string {
   return n.toString(16).padStart(2, '0');
 }
 
-function drawMac(rng: Rng): string {
-  const bytes = [rng.pick(FIRST_BYTES), ...Array.from({ length: 5 }, () => rng.int(0, 255))];
-  return bytes.map(hex2).join(':');
+/** Six random bytes of a MAC, the first from FIRST_BYTES. */
+function drawBytes(rng: Rng): number[] {
+  const bytes = [rng.pick(FIRST_BYTES), 0, 0, 0, 0, 0];
+  for (let i = 1; i < 6; i++) bytes[i] = rng.int(0, 255);
+  return bytes;
 }
 
-function macValue(mac: string): bigint {
-  return BigInt(`0x${mac.split(':').join('')}`);
+/** A MAC in its usual text form, e.g. 02:42:ac:11:00:02. */
+function macText(bytes: readonly number[]): string {
+  let out = hex2(bytes[0] as number);
+  for (let i = 1; i < 6; i++) out += `:${hex2(bytes[i] as number)}`;
+  return out;
+}
+
+function macValue(bytes: readonly number[]): bigint {
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < 3; i++) hi = hi * 256 + (bytes[i] as number);
+  for (let i = 3; i < 6; i++) lo = lo * 256 + (bytes[i] as number);
+  return BigInt(hi * 16777216 + lo);
 }
 
 /** The same MAC with the universal/local bit (0x02 of the first byte) flipped. */
-function flippedMac(mac: string): string {
-  const parts = mac.split(':');
-  parts[0] = hex2(parseInt(parts[0] ?? '0', 16) ^ 0x02);
-  return parts.join(':');
+function flippedMac(bytes: readonly number[]): string {
+  const flipped = bytes.slice();
+  flipped[0] = (bytes[0] as number) ^ 0x02;
+  return macText(flipped);
 }
 
-function distractors(mac: string, key: string): Distractor[] {
-  const m = macValue(mac);
+function distractors(mac: string, bytes: readonly number[], key: string): Distractor[] {
+  const m = macValue(bytes);
   const linkLocal = 0xfe80n << 112n;
   const upper = m >> 24n;
   const lower = m & 0xffffffn;
-  const noFlip = eui64LinkLocal(flippedMac(mac)); // flipping twice leaves the bit as it was
+  const noFlip = eui64LinkLocal(flippedMac(bytes)); // flipping twice leaves the bit as it was
   return [
-    { text: noFlip, mistake: 'forgot to flip the universal/local bit', feedback: `Modified EUI-64 flips bit 0x02 of the first byte: ${mac.slice(0, 2)} becomes ${hex2(parseInt(mac.slice(0, 2), 16) ^ 0x02)}, giving ${key}.` },
+    { text: noFlip, mistake: 'forgot to flip the universal/local bit', feedback: `Modified EUI-64 flips bit 0x02 of the first byte: ${mac.slice(0, 2)} becomes ${hex2((bytes[0] as number) ^ 0x02)}, giving ${key}.` },
     { text: formatIpv6(linkLocal | (m ^ (0x02n << 40n))), mistake: 'did not insert ff:fe', feedback: `A 48-bit MAC is stretched to a 64-bit interface id by inserting ff:fe between its halves: ${key}.` },
     { text: formatIpv6(linkLocal | (((m << 16n) | 0xfffen) ^ (0x02n << 56n))), mistake: 'put ff:fe at the end instead of the middle', feedback: `ff:fe goes between the third and fourth bytes of the MAC, not after it: ${key}.` },
     { text: formatIpv6(linkLocal | (((upper << 40n) | (0xfffen << 24n) | lower) ^ (0x01n << 56n))), mistake: 'flipped the wrong bit', feedback: `The universal/local bit is 0x02 of the first byte (not 0x01, the group bit): ${key}.` },
@@ -61,10 +74,11 @@ export const eui64LinkLocalGenerator = defineGenerator<Params>({
     return eui64LinkLocal(params.mac);
   },
   build(rng): QuestionBody {
-    const mac = drawMac(rng);
+    const bytes = drawBytes(rng);
+    const mac = macText(bytes);
     const explained = explainEui64LinkLocal(mac);
     const key = explained.result;
-    const wrong = distractors(mac, key);
+    const wrong = distractors(mac, bytes, key);
     const prompt = rng.pick([
       `An elastic network interface has the MAC address \`${mac}\`. Which IPv6 link-local address does it form with modified EUI-64?`,
       `An instance's primary network interface has MAC \`${mac}\`. Using modified EUI-64, what is its IPv6 link-local address?`,

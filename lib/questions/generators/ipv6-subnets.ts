@@ -4,8 +4,8 @@
  * subnet (first four and last, row 10), and which subnet and VPC prefix lengths AWS accepts
  * (subnets /44–/64 and IPAM VPC blocks /44–/60, in steps of 4; rows 16, 17).
  */
-import { cidrOfAddress, explainReservedIps, parseCidr, reservedIps } from '../../calc/cidr';
-import { addToAddress } from '../../calc/ip';
+import { cidrOfAddress, explainReservedIps, hostMask, parseCidr, parseCidrRange, reservedIps } from '../../calc/cidr';
+import { formatIpv6 } from '../../calc/ip';
 import {
   AMAZON_IPV6_VPC_PREFIX,
   AWS_IPV6_SUBNET_PREFIXES,
@@ -16,6 +16,8 @@ import {
   explainCheckIpv6VpcBlock,
   explainIpv6SubnetCount,
   ipv6SubnetCount,
+  ipv6SubnetPrefixOk,
+  ipv6VpcPrefixOk,
   type Ipv6BlockSource,
 } from '../../calc/ipv6';
 import { defineGenerator, type QuestionBody } from '../define';
@@ -49,6 +51,27 @@ function vpcSizeOk(network: string, p: number): boolean {
   return checkIpv6VpcBlock(blockOfSize(network, p), 'ipam').ok;
 }
 
+/** The /p block around an IPv6 value: `blockOfSize` without the text round trip. */
+function blockAround(value: bigint, p: number): string {
+  return `${formatIpv6(value & ~hostMask(6, p))}/${p}`;
+}
+
+/**
+ * Whether each size is accepted, asked of the core once per size (the draw below may try several
+ * sets of sizes for one question).
+ */
+function sizeVerdicts(ok: (p: number) => boolean): (p: number) => boolean {
+  const known: (boolean | undefined)[] = [];
+  return (p) => {
+    let v = known[p];
+    if (v === undefined) {
+      v = ok(p);
+      known[p] = v;
+    }
+    return v;
+  };
+}
+
 function buildCount(rng: Rng): QuestionBody {
   const source: Ipv6BlockSource = rng.chance(0.55) ? 'amazon' : 'ipam';
   const m = source === 'amazon' ? AMAZON_IPV6_VPC_PREFIX : rng.pick([44, 48, 52, 56, 60]);
@@ -59,20 +82,21 @@ function buildCount(rng: Rng): QuestionBody {
   const explained = explainIpv6SubnetCount(vpc, n);
   const count = Number(explained.result);
   const bits = n - m;
-  const wrong: Distractor[] = [
-    { text: String(2 ** n), mistake: `used 2^${n}`, feedback: `Only the ${bits} bits between /${m} and /${n} number the subnets: 2^${bits} = ${fmt(count)}.` },
-    { text: String(2 ** m), mistake: `used 2^${m}`, feedback: `The VPC prefix length is not the count; the subnet bits are ${n} − ${m} = ${bits}, so 2^${bits} = ${fmt(count)}.` },
-    { text: String(2 ** (128 - n)), mistake: 'counted the addresses in one subnet', feedback: `2^(128 − ${n}) is how many addresses each /${n} holds; the number of subnets is 2^(${n} − ${m}) = ${fmt(count)}.` },
-    { text: String(bits), mistake: 'counted the subnet bits, not the subnets', feedback: `${bits} is the number of subnet bits; they give 2^${bits} = ${fmt(count)} subnets.` },
-    { text: String(count - 5), mistake: 'subtracted 5 reserved subnets', feedback: `AWS reserves 5 addresses inside each subnet, not 5 subnets: all ${fmt(count)} /${n} blocks are usable.` },
+  const countText = fmt(count);
+  // [value, mistake, feedback]: the value is the number the text of a distractor would read as
+  const wrong: [number, string, string][] = [
+    [2 ** n, `used 2^${n}`, `Only the ${bits} bits between /${m} and /${n} number the subnets: 2^${bits} = ${countText}.`],
+    [2 ** m, `used 2^${m}`, `The VPC prefix length is not the count; the subnet bits are ${n} − ${m} = ${bits}, so 2^${bits} = ${countText}.`],
+    [2 ** (128 - n), 'counted the addresses in one subnet', `2^(128 − ${n}) is how many addresses each /${n} holds; the number of subnets is 2^(${n} − ${m}) = ${countText}.`],
+    [bits, 'counted the subnet bits, not the subnets', `${bits} is the number of subnet bits; they give 2^${bits} = ${countText} subnets.`],
+    [count - 5, 'subtracted 5 reserved subnets', `AWS reserves 5 addresses inside each subnet, not 5 subnets: all ${countText} /${n} blocks are usable.`],
   ];
-  const seen = new Set<number>([count]);
+  const seen: number[] = [count];
   const mistakes: NamedMistake[] = [];
-  for (const d of wrong) {
-    const v = Number(d.text);
-    if (v <= 0 || seen.has(v)) continue;
-    seen.add(v);
-    mistakes.push({ match: v, name: d.mistake, feedback: d.feedback });
+  for (const [v, name, feedback] of wrong) {
+    if (v <= 0 || seen.includes(v)) continue;
+    seen.push(v);
+    mistakes.push({ match: v, name, feedback });
   }
   const origin = source === 'amazon' ? `the Amazon-provided IPv6 block \`${vpc}\`` : `the IPv6 block \`${vpc}\`, allocated from an IPAM pool of your own (BYOIPv6) addresses`;
   const prompt = `A VPC has ${origin}. ${n === 64 ? 'Every subnet gets the usual `/64`.' : `The design gives each subnet a \`/${n}\`.`} How many \`/${n}\` IPv6 subnets can the VPC hold?`;
@@ -94,11 +118,12 @@ function buildReserved(rng: Rng): QuestionBody {
   const explained = explainReservedIps(subnet);
   const reserved = explained.result.map((r) => r.address);
   const keys = rng.sample(reserved, rng.int(2, 3));
+  const fifth = addressIn(subnet, 4);
   const distractors: Distractor[] = [
-    { text: addressIn(subnet, 4), mistake: 'thought the first five are reserved', feedback: `AWS reserves the first four addresses and the last one; ${addressIn(subnet, 4)} (base + 4) is the first you can assign.` },
+    { text: fifth, mistake: 'thought the first five are reserved', feedback: `AWS reserves the first four addresses and the last one; ${fifth} (base + 4) is the first you can assign.` },
     { text: addressIn(subnet, -2), mistake: 'thought the last two are reserved', feedback: 'Only the very last address of the subnet is reserved at the top of the range.' },
     { text: VPC_ROUTER_IPV6_LINK_LOCAL, mistake: "confused the router's link-local address with a subnet address", feedback: `${VPC_ROUTER_IPV6_LINK_LOCAL} is a link-local address the VPC router answers on; it is not part of ${subnet}.` },
-    { text: addToAddress(parseCidr(subnet).network, 0x100), mistake: 'guessed', feedback: 'Only the first four addresses and the last one are reserved, as in IPv4.' },
+    { text: formatIpv6(parseCidrRange(subnet).first + 0x100n), mistake: 'guessed', feedback: 'Only the first four addresses and the last one are reserved, as in IPv4.' },
   ];
   const built = multipleChoice(rng, keys, distractors, keys.length + 3);
   const offered = built.choices.map((c) => c.text);
@@ -124,16 +149,19 @@ function sizeMistake(p: number, vpcPrefix: number | null): { mistake: string; fe
 function buildSizes(rng: Rng): QuestionBody {
   const forVpc = rng.chance(0.35);
   if (forVpc) {
-    const network = parseCidr(randomIpv6Block(rng, 40)).network;
+    const block = randomIpv6Block(rng, 40);
+    const network = parseCidr(block).network;
+    const value = parseCidrRange(block).first;
+    const okSize = sizeVerdicts((p) => ipv6VpcPrefixOk(p, 'ipam'));
     const pool = [36, 40, 42, 44, 46, 48, 50, 52, 54, 56, 58, 60, 62, 64];
     for (;;) {
       const offered = rng.sample(pool, 6).sort((a, b) => a - b);
-      const keys = offered.filter((p) => vpcSizeOk(network, p));
+      const keys = offered.filter(okSize);
       if (keys.length < 1 || keys.length > 4) continue;
-      const distractors = offered.filter((p) => !vpcSizeOk(network, p)).map((p) => ({ text: `/${p}`, ...sizeMistake(p, null) }));
+      const distractors = offered.filter((p) => !okSize(p)).map((p) => ({ text: `/${p}`, ...sizeMistake(p, null) }));
       const built = multipleChoice(rng, keys.map((p) => `/${p}`), distractors, offered.length);
       const texts = built.choices.map((c) => c.text);
-      const example = blockOfSize(network, keys[0] ?? 48);
+      const example = blockAround(value, keys[0] ?? 48);
       return {
         difficulty: 2,
         kind: 'multiple',
@@ -151,15 +179,17 @@ function buildSizes(rng: Rng): QuestionBody {
   }
   const m = rng.pick([44, 48, 52, 56]);
   const vpc = randomIpv6Block(rng, m);
+  const value = parseCidrRange(vpc).first;
+  const okSize = sizeVerdicts((p) => ipv6SubnetPrefixOk(vpc, p));
   const pool = [40, 44, 48, 50, 52, 54, 56, 58, 60, 62, 63, 64, 68, 72, 80, 96, 112, 120].filter((p) => p >= m - 8);
   for (;;) {
     const offered = rng.sample(pool, 6).sort((a, b) => a - b);
-    const keys = offered.filter((p) => subnetSizeOk(vpc, p));
+    const keys = offered.filter(okSize);
     if (keys.length < 1 || keys.length > 4) continue;
-    const distractors = offered.filter((p) => !subnetSizeOk(vpc, p)).map((p) => ({ text: `/${p}`, ...sizeMistake(p, m) }));
+    const distractors = offered.filter((p) => !okSize(p)).map((p) => ({ text: `/${p}`, ...sizeMistake(p, m) }));
     const built = multipleChoice(rng, keys.map((p) => `/${p}`), distractors, offered.length);
     const texts = built.choices.map((c) => c.text);
-    const example = blockOfSize(parseCidr(vpc).network, keys[keys.length - 1] ?? 64);
+    const example = blockAround(value, keys[keys.length - 1] ?? 64);
     return {
       difficulty: 2,
       kind: 'multiple',

@@ -106,10 +106,14 @@ function scenario(p: Params): string {
   return `A server at \`${p.server.address}\` offers ${p.service} (${protocolText(p.protocol)} ${p.port}) to ${where}. ${nacls}, and the security groups allow the traffic. ${ports}`;
 }
 
+/** A rule's text with other ports (and maybe another place). */
+function withPorts(r: NaclRuleNeeded['rule'], fromPort: number, toPort: number, place: Place): string {
+  return ruleText({ place, rule: { ...r, fromPort, toPort } }, false);
+}
+
 function replyRuleDistractors(n: NaclRuleNeeded, p: Params): Distractor[] {
   const r = n.rule;
   const other: Place = n.place === 'server-nacl-outbound' ? 'server-nacl-inbound' : 'client-nacl-outbound';
-  const withPorts = (fromPort: number, toPort: number, place: Place = n.place) => ruleText({ place, rule: { ...r, fromPort, toPort } }, false);
   return [
     {
       text: 'None: the NACL lets the replies of an allowed request back automatically',
@@ -117,17 +121,17 @@ function replyRuleDistractors(n: NaclRuleNeeded, p: Params): Distractor[] {
       feedback: 'That is how security groups behave. NACLs are stateless: the reply is a separate packet, and it needs its own allow rule in this direction.',
     },
     {
-      text: withPorts(p.port, p.port),
+      text: withPorts(r, p.port, p.port, n.place),
       mistake: 'used the server port for the return traffic',
       feedback: `The reply comes FROM port ${p.port} but goes TO the client's source port, ${p.ephemeral.from}–${p.ephemeral.to}; a NACL rule's port range is the destination port.`,
     },
     {
-      text: withPorts(p.ephemeral.from, p.ephemeral.to, other),
+      text: withPorts(r, p.ephemeral.from, p.ephemeral.to, other),
       mistake: 'put the reply rule in the wrong direction',
       feedback: `The reply ${n.place === 'server-nacl-outbound' ? "LEAVES the server's subnet, so it needs an outbound rule" : "ENTERS the client's subnet, so it needs an inbound rule"}.`,
     },
     {
-      text: withPorts(0, 65535),
+      text: withPorts(r, 0, 65535, n.place),
       mistake: 'allowed all ports',
       feedback: `Allowing every port works, but opens far more than needed: the replies only go to the client's ephemeral ports, ${p.ephemeral.from}–${p.ephemeral.to}.`,
     },

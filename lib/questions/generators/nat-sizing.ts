@@ -20,13 +20,18 @@ const DESTINATIONS = ['a partner API at `203.0.113.25` on TCP 443', 'a SaaS logg
 
 
 function wrongNumbers(key: number, list: NamedMistake[]): NamedMistake[] {
-  const seen = new Set<number>([key]);
+  const seen: number[] = [key];
   return list.filter((m) => {
     const n = m.match as number;
-    if (!Number.isFinite(n) || n <= 0 || seen.has(n)) return false;
-    seen.add(n);
+    if (!Number.isFinite(n) || n <= 0 || seen.includes(n)) return false;
+    seen.push(n);
     return true;
   });
+}
+
+/** For the address question, keep to one gateway's capacity and more than one address. */
+function fitsOneGateway(ask: Params['ask'], n: number): boolean {
+  return ask !== 'ips' || (n > NAT_CONNECTIONS_PER_IP && n <= NAT_CONNECTIONS_PER_IP * NAT_MAX_IPS_PER_GATEWAY);
 }
 
 export const natSizingGenerator = defineGenerator<Params>({
@@ -67,13 +72,12 @@ export const natSizingGenerator = defineGenerator<Params>({
       const fleet = rng.pick(FLEETS);
       const dest = rng.pick(DESTINATIONS);
       // For the address question, keep to one gateway's capacity and more than one address.
-      const fits = (n: number) => ask !== 'ips' || (n > NAT_CONNECTIONS_PER_IP && n <= NAT_CONNECTIONS_PER_IP * NAT_MAX_IPS_PER_GATEWAY);
       let instances = 0;
       let per = 0;
       do {
         instances = ask === 'ips' ? rng.int(10, 120) : rng.int(60, 600);
         per = ask === 'ips' ? rng.int(5, 50) * 100 : rng.int(10, 60) * 100;
-      } while (!fits(instances * per));
+      } while (!fitsOneGateway(ask, instances * per));
       const connections = instances * per;
       const story = `${instances} ${fleet} in private subnets each keep up to ${fmt(per)} simultaneous connections open to ${dest}, through public NAT gateways in one Availability Zone (${fmt(connections)} connections in all).`;
       if (ask === 'ips') {

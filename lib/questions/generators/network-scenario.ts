@@ -7,9 +7,17 @@ import type { Rng } from '../rng';
 
 /** An AWS-style resource id, e.g. `igw-0a1b2c3d`. */
 export function resourceId(rng: Rng, prefix: string): string {
-  let hex = '';
-  for (let i = 0; i < 8; i++) hex += '0123456789abcdef'[rng.int(0, 15)];
-  return `${prefix}-${hex}`;
+  return `${prefix}-${hexDigits(rng, 8)}`;
+}
+
+/** `count` random lowercase hex digits (one string made at the end, not one per digit). */
+export function hexDigits(rng: Rng, count: number): string {
+  const codes = new Array<number>(count);
+  for (let i = 0; i < count; i++) {
+    const d = rng.int(0, 15);
+    codes[i] = d < 10 ? 48 + d : 87 + d;
+  }
+  return String.fromCharCode(...codes);
 }
 
 const ID_PREFIX: Record<RouteTarget, string> = {
@@ -36,8 +44,11 @@ export function targetLabel(r: Route): string {
 
 /** A random Amazon-style IPv6 /56 for a VPC, e.g. `2600:1f18:4a2b:7c00::/56`. */
 export function randomIpv6Vpc(rng: Rng): string {
-  const h = (n: number) => n.toString(16);
-  return `2600:1f${h(rng.int(16, 31))}:${h(rng.int(0x1000, 0xffff))}:${h(rng.int(0x10, 0xff))}00::/56`;
+  return `2600:1f${hex(rng.int(16, 31))}:${hex(rng.int(0x1000, 0xffff))}:${hex(rng.int(0x10, 0xff))}00::/56`;
+}
+
+function hex(n: number): string {
+  return n.toString(16);
 }
 
 /** The route table as a Markdown table, rows in the table's own order, prefix lists spelled out below. */

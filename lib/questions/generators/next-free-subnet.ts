@@ -3,12 +3,11 @@
  * /n block: aligned on its own size (every CIDR block is), overlapping no used subnet, inside
  * the VPC block.
  */
-import { cidrOfAddress, cidrsOverlap, cidrContainsCidr, isCidr } from '../../calc/cidr';
-import { parseIpv4 } from '../../calc/ip';
+import { parseCidrRange } from '../../calc/cidr';
 import { explainNextFreeSubnet, nextFreeSubnet } from '../../calc/subnetting';
 import { defineGenerator, type QuestionBody } from '../define';
 import { singleChoice, type Distractor } from '../choices';
-import { addressAfter, blockAfter, fmt, networkOf } from './address-draws';
+import { fmt, ipv4BlockAfter, ipv4Text } from './address-draws';
 import { randomPrivateCidr } from './cidr-usable-ips';
 import type { Rng } from '../rng';
 
@@ -18,64 +17,114 @@ interface Params {
   used: string[];
 }
 
+/** An IPv4 block as numbers: first and last address, prefix. */
+interface Block {
+  first: number;
+  last: number;
+  prefix: number;
+}
+
+/** A distractor, and whether its text is a valid block (an unaligned one is not). */
+interface Wrong extends Distractor {
+  valid: boolean;
+}
+
 const LESSON = '/lessons/vpc-cidr';
 const TIERS = ['public-a', 'public-b', 'app-a', 'app-b', 'data-a', 'data-b', 'tgw-attach-a', 'endpoints-a', 'firewall-a', 'mgmt-a'];
 const NEEDS = ['a new subnet for a database tier', 'a subnet for interface endpoints', 'a subnet for a new container cluster', 'a subnet for transit gateway attachments', 'a subnet for a batch workload', 'a subnet for Network Firewall endpoints'];
 
+/** 2^k for k = 0 … 32. */
+const POW2: readonly number[] = Array.from({ length: 33 }, (_, k) => 2 ** k);
+
+/** The /prefix block that holds the address `a`. */
+function around(a: number, prefix: number): Block {
+  const size = POW2[32 - prefix] as number;
+  const first = a - (a % size);
+  return { first, last: first + size - 1, prefix };
+}
+
+function text(b: Block): string {
+  return `${ipv4Text(b.first)}/${b.prefix}`;
+}
+
+function overlaps(x: Block, y: Block): boolean {
+  return x.first <= y.last && y.first <= x.last;
+}
+
+function contains(outer: Block, inner: Block): boolean {
+  return outer.first <= inner.first && inner.last <= outer.last;
+}
+
+/** The /prefix block right after `b` ends (aligned up), or null past the end of the space. */
+function blockAfter(b: Block, prefix: number): Block | null {
+  const first = ipv4BlockAfter(b.last, prefix);
+  return first === null ? null : around(first, prefix);
+}
+
 /** Used subnets laid out from the VPC base, of mixed sizes, sometimes with gaps. */
-function drawLayout(rng: Rng, vpc: string, vpcPrefix: number, n: number): string[] {
-  const used: string[] = [];
-  let cursor: string | null = networkOf(vpc);
+function drawLayout(rng: Rng, vpc: Block, vpcPrefix: number, n: number): Block[] {
+  const used: Block[] = [];
+  let cursor: number | null = vpc.first;
   const pieces = rng.int(2, 4);
   for (let i = 0; i < pieces && cursor !== null; i++) {
     const p = Math.min(28, Math.max(vpcPrefix + 2, n + rng.int(-1, 3)));
-    let block = cidrOfAddress(cursor, p);
-    if (networkOf(block) !== cursor) block = blockAfter(block, p) ?? block;
+    let block = around(cursor, p);
+    if (block.first !== cursor) block = blockAfter(block, p) ?? block;
     if (rng.chance(0.3)) block = blockAfter(block, p) ?? block; // leave a gap of one block
-    if (!cidrContainsCidr(vpc, block)) break;
+    if (!contains(vpc, block)) break;
     used.push(block);
-    cursor = addressAfter(block);
+    cursor = block.last + 1 > 0xffffffff ? null : block.last + 1;
   }
   return used;
 }
 
-function distractorsFor(vpc: string, n: number, used: string[], key: string): Distractor[] {
-  const out: Distractor[] = [];
-  const start = new Map(used.map((u) => [u, parseIpv4(networkOf(u))]));
-  const byEnd = [...used].sort((a, b) => ((start.get(a) ?? 0n) < (start.get(b) ?? 0n) ? -1 : 1));
+function distractorsFor(vpc: Block, vpcText: string, n: number, used: readonly Block[], usedText: readonly string[], key: string): Wrong[] {
+  const out: Wrong[] = [];
+  const size = POW2[32 - n] as number;
+  let last: Block | undefined;
+  for (const u of used) if (last === undefined || u.first > last.first) last = u;
   for (const u of used) {
-    const after = addressAfter(u);
-    if (after === null) continue;
-    const unaligned = `${after}/${n}`;
-    if (!isCidr(unaligned)) {
+    if (u.last + 1 > 0xffffffff) continue;
+    const after = u.last + 1;
+    const afterText = ipv4Text(after);
+    const aroundAfter = around(after, n);
+    const aroundText = text(aroundAfter);
+    if (after % size !== 0) {
+      const unaligned = `${afterText}/${n}`;
       out.push({
         text: unaligned,
         mistake: 'not aligned to the boundary',
-        feedback: `A /${n} must start on a multiple of its own size; ${after} is not one, so ${unaligned} is not a valid block (AWS would name the network ${cidrOfAddress(after, n)}).`,
+        feedback: `A /${n} must start on a multiple of its own size; ${afterText} is not one, so ${unaligned} is not a valid block (AWS would name the network ${aroundText}).`,
+        valid: false,
       });
     }
-    const around = cidrOfAddress(after, n);
-    const hit = used.find((x) => cidrsOverlap(x, around));
-    if (hit !== undefined && cidrContainsCidr(vpc, around)) {
-      out.push({ text: around, mistake: 'overlaps a used subnet', feedback: `${around} overlaps ${hit}, which is already in use; the lowest /${n} that overlaps nothing is ${key}.` });
+    const hit = used.findIndex((x) => overlaps(x, aroundAfter));
+    if (hit >= 0 && contains(vpc, aroundAfter)) {
+      out.push({ text: aroundText, mistake: 'overlaps a used subnet', feedback: `${aroundText} overlaps ${usedText[hit] as string}, which is already in use; the lowest /${n} that overlaps nothing is ${key}.`, valid: true });
     }
   }
-  const first = cidrOfAddress(networkOf(vpc), n);
-  const firstHit = used.find((x) => cidrsOverlap(x, first));
-  if (firstHit !== undefined) {
-    out.push({ text: first, mistake: 'took the first block without checking the used subnets', feedback: `${first} is the first /${n} of the VPC, but ${firstHit} already uses part of it.` });
+  const first = around(vpc.first, n);
+  const firstHit = used.findIndex((x) => overlaps(x, first));
+  if (firstHit >= 0) {
+    const firstText = text(first);
+    out.push({ text: firstText, mistake: 'took the first block without checking the used subnets', feedback: `${firstText} is the first /${n} of the VPC, but ${usedText[firstHit] as string} already uses part of it.`, valid: true });
   }
-  const last = byEnd[byEnd.length - 1];
   const appended = last === undefined ? null : blockAfter(last, n);
-  if (appended !== null && appended !== key && cidrContainsCidr(vpc, appended)) {
-    out.push({ text: appended, mistake: 'appended after the last subnet and skipped a free gap', feedback: `${appended} is free, but ${key} is free too and comes earlier: fill the lowest free aligned block.` });
+  const appendedText = appended === null ? null : text(appended);
+  if (appended !== null && appendedText !== key && contains(vpc, appended)) {
+    out.push({ text: appendedText as string, mistake: 'appended after the last subnet and skipped a free gap', feedback: `${appendedText as string} is free, but ${key} is free too and comes earlier: fill the lowest free aligned block.`, valid: true });
   }
   const outside = blockAfter(vpc, n);
   if (outside !== null) {
-    out.push({ text: outside, mistake: 'outside the VPC block', feedback: `${outside} starts after ${vpc} ends, so it is not in the VPC at all.` });
+    const outsideText = text(outside);
+    out.push({ text: outsideText, mistake: 'outside the VPC block', feedback: `${outsideText} starts after ${vpcText} ends, so it is not in the VPC at all.`, valid: true });
   }
-  const seen = new Set<string>([key]);
-  return out.filter((d) => !seen.has(d.text) && seen.add(d.text) !== undefined);
+  const seen: string[] = [key];
+  return out.filter((d) => {
+    if (seen.includes(d.text)) return false;
+    seen.push(d.text);
+    return true;
+  });
 }
 
 export const nextFreeSubnetGenerator = defineGenerator<Params>({
@@ -93,11 +142,14 @@ export const nextFreeSubnetGenerator = defineGenerator<Params>({
       const vpcPrefix = rng.int(16, 22);
       const n = rng.int(vpcPrefix + 3, Math.min(28, vpcPrefix + 8));
       const vpc = randomPrivateCidr(rng, vpcPrefix);
-      const used = drawLayout(rng, vpc, vpcPrefix, n);
+      const r = parseCidrRange(vpc);
+      const vpcBlock: Block = { first: Number(r.first), last: Number(r.last), prefix: r.prefix };
+      const usedBlocks = drawLayout(rng, vpcBlock, vpcPrefix, n);
+      const used = usedBlocks.map(text);
       const explained = explainNextFreeSubnet(vpc, n, used);
       const key = explained.result;
       if (used.length < 2 || key === null) continue;
-      const distractors = distractorsFor(vpc, n, used, key);
+      const distractors = distractorsFor(vpcBlock, vpc, n, usedBlocks, used, key);
       if (distractors.length < 2) continue;
       const names = rng.sample(TIERS, used.length);
       const rows = rng.shuffle(used.map((u, i) => `| ${names[i] ?? 'subnet'} | \`${u}\` |`));
@@ -112,10 +164,11 @@ export const nextFreeSubnetGenerator = defineGenerator<Params>({
         lesson: LESSON,
       };
       if (rng.chance(0.5)) {
-        const mistakes = distractors.filter((d) => isCidr(d.text)).map((d) => ({ match: d.text, name: d.mistake, feedback: d.feedback }));
+        const mistakes = distractors.filter((d) => d.valid).map((d) => ({ match: d.text, name: d.mistake, feedback: d.feedback }));
         return { difficulty: 2, kind: 'text', textMatch: 'cidr', prompt, params, answer: key, explanation, mistakes, expectedSeconds: 100 };
       }
-      return { difficulty: 2, kind: 'single', prompt, params, ...singleChoice(rng, key, rng.shuffle(distractors)), explanation, expectedSeconds: 80 };
+      const choices = rng.shuffle(distractors).map((d): Distractor => ({ text: d.text, mistake: d.mistake, feedback: d.feedback }));
+      return { difficulty: 2, kind: 'single', prompt, params, ...singleChoice(rng, key, choices), explanation, expectedSeconds: 80 };
     }
   },
 });

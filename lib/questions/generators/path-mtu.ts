@@ -8,6 +8,7 @@ import { HOP_MAX_MTU, MTU_STANDARD, explainMssForMtu, explainPathMtu, mssForMtu,
 import { defineGenerator, type QuestionBody } from '../define';
 import { singleChoice } from '../choices';
 import type { NamedMistake } from '../types';
+import type { Rng } from '../rng';
 
 type HopJson = MtuHop | { hop: MtuHop; mtu: number };
 interface Params {
@@ -26,21 +27,47 @@ interface Scenario {
 
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2', 'eu-central-1', 'us-west-2', 'sa-east-1'];
 
-function scenarios(pick: <T>(xs: readonly T[]) => T): Scenario[] {
-  const [r1, r2] = [pick(REGIONS.slice(0, 3)), pick(REGIONS.slice(3))];
-  const vif = pick([1500, 9001]);
-  const tvif = pick([1500, 8500]);
-  return [
-    { id: 'same-vpc', hops: ['within-vpc'], story: 'Two current-generation instances in different subnets of the same VPC exchange data; both have jumbo frames enabled on their interfaces.' },
-    { id: 'internet', hops: ['within-vpc', 'igw'], story: 'A current-generation instance with jumbo frames enabled in a public subnet downloads patches from a server on the internet, through the internet gateway.' },
-    { id: 'peer-intra', hops: ['within-vpc', 'peering-intra-region', 'within-vpc'], story: `An instance in a VPC in ${r1} replicates to an instance in another VPC in ${r1} over a VPC peering connection. Both instances have jumbo frames enabled.` },
-    { id: 'peer-inter', hops: ['within-vpc', 'peering-inter-region', 'within-vpc'], story: `An instance in a VPC in ${r1} replicates to an instance in a VPC in ${r2} over an inter-Region VPC peering connection. Both instances have jumbo frames enabled.` },
-    { id: 'vpn', hops: ['within-vpc', 'vpn'], story: 'An instance with jumbo frames enabled sends backups to the data center over an AWS Site-to-Site VPN connection on the VPC’s virtual private gateway.' },
-    { id: 'tgw', hops: ['within-vpc', 'tgw', 'within-vpc'], story: 'Two instances with jumbo frames enabled, in two VPCs attached to the same transit gateway, exchange data through it.' },
-    { id: 'tgw-peering', hops: ['within-vpc', 'tgw', 'tgw', 'within-vpc'], story: `Two instances with jumbo frames enabled, in VPCs in ${r1} and ${r2}, talk through two peered transit gateways (one per Region).` },
-    { id: 'dx-private', hops: ['within-vpc', { hop: 'dx-private-vif', mtu: vif }], story: `An instance with jumbo frames enabled sends data to the data center over a Direct Connect private virtual interface configured with an MTU of ${vif}.` },
-    { id: 'dx-transit', hops: ['within-vpc', 'tgw', { hop: 'dx-transit-vif', mtu: tvif }], story: `An instance with jumbo frames enabled sends data to the data center through a transit gateway and a Direct Connect transit virtual interface configured with an MTU of ${tvif}.` },
-  ];
+const REGIONS_A = REGIONS.slice(0, 3);
+const REGIONS_B = REGIONS.slice(3);
+const VIF_MTUS = [1500, 9001];
+const TRANSIT_VIF_MTUS = [1500, 8500];
+const SCENARIO_COUNT = 9;
+
+/**
+ * One scenario: the Regions and virtual interface MTUs are drawn first (as for every scenario),
+ * then which scenario, and only that one is written out.
+ */
+function drawScenario(rng: Rng): Scenario {
+  const r1 = rng.pick(REGIONS_A);
+  const r2 = rng.pick(REGIONS_B);
+  const vif = rng.pick(VIF_MTUS);
+  const tvif = rng.pick(TRANSIT_VIF_MTUS);
+  return scenarioAt(rng.int(0, SCENARIO_COUNT - 1), r1, r2, vif, tvif);
+}
+
+function scenarioAt(i: number, r1: string, r2: string, vif: number, tvif: number): Scenario {
+  switch (i) {
+    case 0:
+      return { id: 'same-vpc', hops: ['within-vpc'], story: 'Two current-generation instances in different subnets of the same VPC exchange data; both have jumbo frames enabled on their interfaces.' };
+    case 1:
+      return { id: 'internet', hops: ['within-vpc', 'igw'], story: 'A current-generation instance with jumbo frames enabled in a public subnet downloads patches from a server on the internet, through the internet gateway.' };
+    case 2:
+      return { id: 'peer-intra', hops: ['within-vpc', 'peering-intra-region', 'within-vpc'], story: `An instance in a VPC in ${r1} replicates to an instance in another VPC in ${r1} over a VPC peering connection. Both instances have jumbo frames enabled.` };
+    case 3:
+      return { id: 'peer-inter', hops: ['within-vpc', 'peering-inter-region', 'within-vpc'], story: `An instance in a VPC in ${r1} replicates to an instance in a VPC in ${r2} over an inter-Region VPC peering connection. Both instances have jumbo frames enabled.` };
+    case 4:
+      return { id: 'vpn', hops: ['within-vpc', 'vpn'], story: 'An instance with jumbo frames enabled sends backups to the data center over an AWS Site-to-Site VPN connection on the VPC’s virtual private gateway.' };
+    case 5:
+      return { id: 'tgw', hops: ['within-vpc', 'tgw', 'within-vpc'], story: 'Two instances with jumbo frames enabled, in two VPCs attached to the same transit gateway, exchange data through it.' };
+    case 6:
+      return { id: 'tgw-peering', hops: ['within-vpc', 'tgw', 'tgw', 'within-vpc'], story: `Two instances with jumbo frames enabled, in VPCs in ${r1} and ${r2}, talk through two peered transit gateways (one per Region).` };
+    case 7:
+      return { id: 'dx-private', hops: ['within-vpc', { hop: 'dx-private-vif', mtu: vif }], story: `An instance with jumbo frames enabled sends data to the data center over a Direct Connect private virtual interface configured with an MTU of ${vif}.` };
+    case 8:
+      return { id: 'dx-transit', hops: ['within-vpc', 'tgw', { hop: 'dx-transit-vif', mtu: tvif }], story: `An instance with jumbo frames enabled sends data to the data center through a transit gateway and a Direct Connect transit virtual interface configured with an MTU of ${tvif}.` };
+    default:
+      throw new RangeError(`no scenario ${i}`);
+  }
 }
 
 function mtuOf(h: HopJson): number {
@@ -48,11 +75,11 @@ function mtuOf(h: HopJson): number {
 }
 
 function wrongNumbers(key: number, list: NamedMistake[]): NamedMistake[] {
-  const seen = new Set<number>([key]);
+  const seen: number[] = [key];
   return list.filter((m) => {
     const n = m.match as number;
-    if (seen.has(n)) return false;
-    seen.add(n);
+    if (seen.includes(n)) return false;
+    seen.push(n);
     return true;
   });
 }
@@ -68,7 +95,7 @@ export const pathMtuGenerator = defineGenerator<Params>({
     return p.ask === 'mtu' ? mtu : mssForMtu(mtu, p.ipVersion);
   },
   build(rng): QuestionBody {
-    const s = rng.pick(scenarios((xs) => rng.pick(xs)));
+    const s = drawScenario(rng);
     const ask = rng.chance(0.65) ? 'mtu' : 'mss';
     const ipVersion: 4 | 6 = ask === 'mss' && rng.chance(0.3) ? 6 : 4;
     const params: Params = { hops: s.hops, ask, ipVersion };

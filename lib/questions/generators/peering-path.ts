@@ -18,6 +18,7 @@ interface PathJson {
 type Params = ({ variant: 'single' } & PathJson) | { variant: 'multiple'; peerings: string[][]; options: { text: string; vpcs: string[]; exit?: PeeringExit }[] };
 
 const LESSON = '/lessons/peering';
+const SECOND_OCTETS = [0, 1, 2, 3, 4, 5, 10, 20, 30, 40, 50, 100];
 const NAMES = ['prod', 'dev', 'shared', 'analytics', 'security', 'data', 'legacy', 'partner'];
 const EDGE_EXITS: PeeringExit[] = ['igw', 'nat', 'vpn', 'dx', 'gateway-endpoint'];
 const ALL_EXITS: PeeringExit[] = [...EDGE_EXITS, 'interface-endpoint'];
@@ -68,10 +69,10 @@ function drawNetwork(rng: Rng) {
   const direct = rng.chance(0.25);
   const peerings: string[][] = [[a, b], [b, c], ...(direct ? [[a, c]] : [])];
   const exits = rng.sample(ALL_EXITS, rng.int(2, 4));
-  const octets = rng.sample([0, 1, 2, 3, 4, 5, 10, 20, 30, 40, 50, 100], 3);
-  const cidr = (i: number) => `10.${octets[i] ?? 0}.0.0/16`;
-  const vpcTable = ['| VPC | CIDR |', '|---|---|', `| \`${a}\` | \`${cidr(0)}\` |`, `| \`${b}\` | \`${cidr(1)}\` |`, `| \`${c}\` | \`${cidr(2)}\` |`].join('\n');
-  const pcxTable = ['| Peering connection | Between |', '|---|---|', ...peerings.map((p) => `| \`${resourceId(rng, 'pcx')}\` | \`${p[0] ?? ''}\` ↔ \`${p[1] ?? ''}\` |`)].join('\n');
+  const octets = rng.sample(SECOND_OCTETS, 3);
+  const vpcTable = `| VPC | CIDR |\n|---|---|\n| \`${a}\` | \`10.${octets[0] ?? 0}.0.0/16\` |\n| \`${b}\` | \`10.${octets[1] ?? 0}.0.0/16\` |\n| \`${c}\` | \`10.${octets[2] ?? 0}.0.0/16\` |`;
+  let pcxTable = '| Peering connection | Between |\n|---|---|';
+  for (const p of peerings) pcxTable += `\n| \`${resourceId(rng, 'pcx')}\` | \`${p[0] ?? ''}\` ↔ \`${p[1] ?? ''}\` |`;
   const setup = `${vpcTable}\n\n${pcxTable}\n\n\`${b}\` also has ${listJoin(exits.map((e) => HAS[e]))}. Every route table has routes for all the peering connections shown, and security groups and network ACLs allow the traffic.`;
   return { a, b, c, peerings, exits, setup };
 }
@@ -117,13 +118,14 @@ export const peeringPath = defineGenerator<Params>({
       { vpcs: direct ? [a, c] : [a, b, c], peerings },
       ...exits.map((exit) => ({ vpcs: [a, b], peerings, exit })),
     ];
-    const textOf = (p: PathJson) => (p.exit !== undefined ? reachText(p.exit, b) : `Instances in \`${p.vpcs[p.vpcs.length - 1] ?? ''}\``);
+    const texts = candidates.map((p) => (p.exit !== undefined ? reachText(p.exit, b) : `Instances in \`${p.vpcs[p.vpcs.length - 1] ?? ''}\``));
     const keys: string[] = [];
     const distractors: Distractor[] = [];
     const steps = [];
-    for (const p of candidates) {
+    for (let i = 0; i < candidates.length; i++) {
+      const p = candidates[i] as PathJson;
       const e = explainCheckPeeringPath(toPath(p));
-      const text = textOf(p);
+      const text = texts[i] as string;
       steps.push({ text: `${text}: ${e.result.possible ? 'reachable' : 'not reachable'}. ${e.result.reasons.join(' ')}`.trim() });
       if (e.result.possible) keys.push(text);
       else {
@@ -134,7 +136,7 @@ export const peeringPath = defineGenerator<Params>({
     }
     const built = multipleChoice(rng, keys, distractors, candidates.length);
     const options = built.choices.map((ch) => {
-      const p = candidates.find((x) => textOf(x) === ch.text);
+      const p = candidates[texts.indexOf(ch.text)];
       const o: { [key: string]: string | string[] } = { text: ch.text, vpcs: p?.vpcs ?? [] };
       if (p?.exit !== undefined) o.exit = p.exit;
       return o;

@@ -3,13 +3,14 @@
  * IPv4 and IPv6 routes, prefix-list routes (gateway endpoint), and routes more specific than the
  * local route (facts rows 59–62, 66).
  */
-import { addToAddress } from '../../calc/ip';
-import { cidrContains } from '../../calc/cidr';
-import { explainRouteLookup, routeLookup, type Route, type RouteTable } from '../../calc/routing';
+import { formatIpv6 } from '../../calc/ip';
+import { parseCidrRange } from '../../calc/cidr';
+import { explainRouteLookup, routeLookup, routesContaining, type Route, type RouteMatch, type RouteTable } from '../../calc/routing';
 import { defineGenerator, type QuestionBody } from '../define';
 import { singleChoice, uniqueDistractors, type Distractor } from '../choices';
 import type { Rng } from '../rng';
 import { S3_PREFIX_BLOCKS, randomIpv6Vpc, resourceId, route, routeTableMarkdown, tableParams, targetLabel } from './network-scenario';
+import { ipv4Text } from './address-draws';
 
 type Case = 'internet' | 's3' | 'local' | 'inspected' | 'peer' | 'onprem' | 'onprem-site' | 'ipv6-internet' | 'ipv6-local' | 'ipv6-no-route';
 
@@ -29,11 +30,32 @@ function publicIpv4(rng: Rng): string {
   return `${rng.pick([8, 13, 23, 34, 99, 104, 151, 185, 198, 203])}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`;
 }
 
-function addressIn(rng: Rng, cidr: string): string {
-  const [base = '', prefix = '32'] = cidr.split('/');
-  const hostBits = Math.min(30, 32 - Number(prefix));
-  return addToAddress(base, rng.int(1, 2 ** hostBits - 2));
+/** A random host of an IPv4 block (not its first or last address), as a number. */
+function hostIn(rng: Rng, cidr: string): number {
+  const r = parseCidrRange(cidr);
+  const hostBits = Math.min(30, 32 - r.prefix);
+  return Number(r.first) + rng.int(1, 2 ** hostBits - 2);
 }
+
+function addressIn(rng: Rng, cidr: string): string {
+  return ipv4Text(hostIn(rng, cidr));
+}
+
+/** Whether the scenario includes a kind of route: always for its own cases, else by chance. */
+function has(rng: Rng, c: Case, cases: readonly Case[], p: number): boolean {
+  return cases.includes(c) || rng.chance(p);
+}
+
+/** A third octet other than `avoid`. */
+function otherThird(rng: Rng, avoid: number): number {
+  return (avoid + rng.int(1, 255)) % 256;
+}
+
+const S3_CASES: readonly Case[] = ['s3'];
+const INSPECTED_CASES: readonly Case[] = ['inspected'];
+const PEER_CASES: readonly Case[] = ['peer'];
+const ONPREM_CASES: readonly Case[] = ['onprem', 'onprem-site'];
+const SITE_CASES: readonly Case[] = ['onprem-site'];
 
 interface Scenario {
   table: RouteTable;
@@ -51,36 +73,40 @@ function drawScenario(rng: Rng, c: Case): Scenario {
   const onprem = rng.pick(['172.16.0.0/12', '192.168.0.0/16']);
   const site = onprem === '172.16.0.0/12' ? `172.${rng.int(16, 31)}.${rng.int(0, 255)}.0/24` : `192.168.${rng.int(0, 255)}.0/24`;
   const v6Default = rng.pick(['eigw', 'igw'] as const);
-  const has = (cases: Case[], p: number) => cases.includes(c) || rng.chance(p);
 
   const routes: Route[] = [route(rng, vpc, 'local'), route(rng, '0.0.0.0/0', rng.pick(['igw', 'nat'] as const))];
-  const prefixLists: Record<string, string[]> = {};
-  if (has(['s3'], 0.4)) {
+  let prefixLists: Record<string, string[]> | null = null;
+  let plBlocks: readonly string[] = [];
+  if (has(rng, c, S3_CASES, 0.4)) {
     const pl = resourceId(rng, 'pl');
-    prefixLists[pl] = [...rng.pick(S3_PREFIX_BLOCKS)];
+    plBlocks = [...rng.pick(S3_PREFIX_BLOCKS)];
+    prefixLists = { [pl]: plBlocks as string[] };
     routes.push(route(rng, pl, 'vpce'));
   }
-  if (has(['inspected'], c === 'local' ? 0.7 : 0.3)) routes.push(route(rng, `10.${x}.${inspect}.0/24`, rng.pick(['eni', 'vpce', 'nat'] as const)));
-  if (has(['peer'], 0.5)) routes.push(route(rng, `10.${peer}.0.0/16`, 'pcx'));
-  const wantsOnprem = has(['onprem', 'onprem-site'], 0.5);
+  if (has(rng, c, INSPECTED_CASES, c === 'local' ? 0.7 : 0.3)) routes.push(route(rng, `10.${x}.${inspect}.0/24`, rng.pick(['eni', 'vpce', 'nat'] as const)));
+  if (has(rng, c, PEER_CASES, 0.5)) routes.push(route(rng, `10.${peer}.0.0/16`, 'pcx'));
+  const wantsOnprem = has(rng, c, ONPREM_CASES, 0.5);
   if (wantsOnprem) routes.push(route(rng, onprem, rng.pick(['vgw', 'tgw'] as const)));
-  if (has(['onprem-site'], wantsOnprem ? 0.4 : 0)) routes.push(route(rng, site, rng.pick(['tgw', 'vgw', 'eni'] as const)));
+  if (has(rng, c, SITE_CASES, wantsOnprem ? 0.4 : 0)) routes.push(route(rng, site, rng.pick(['tgw', 'vgw', 'eni'] as const)));
   const ipv6 = c.startsWith('ipv6') || rng.chance(0.4);
   if (ipv6) {
     routes.push(route(rng, v6, 'local'));
     if (c !== 'ipv6-no-route') routes.push(route(rng, '::/0', v6Default));
   }
   // One internet gateway, egress-only IGW and VGW per VPC; one NAT gateway and transit gateway here.
-  const byTarget = new Map<string, string>();
-  for (const r of routes) {
-    const seen = byTarget.get(r.target);
-    if (seen !== undefined && SHARED_TARGETS.includes(r.target)) r.targetId = seen;
-    else byTarget.set(r.target, targetLabel(r));
+  for (let i = 1; i < routes.length; i++) {
+    const r = routes[i] as Route;
+    if (!SHARED_TARGETS.includes(r.target)) continue;
+    for (let j = 0; j < i; j++) {
+      const earlier = routes[j] as Route;
+      if (earlier.target === r.target) {
+        r.targetId = targetLabel(earlier);
+        break;
+      }
+    }
   }
-  const table: RouteTable = Object.keys(prefixLists).length > 0 ? { routes: rng.shuffle(routes), prefixLists } : { routes: rng.shuffle(routes) };
+  const table: RouteTable = prefixLists !== null ? { routes: rng.shuffle(routes), prefixLists } : { routes: rng.shuffle(routes) };
 
-  const plBlocks = Object.values(prefixLists)[0] ?? [];
-  const otherThird = (avoid: number) => (avoid + rng.int(1, 255)) % 256;
   let destination: string;
   let what: string;
   switch (c) {
@@ -93,7 +119,7 @@ function drawScenario(rng: Rng, c: Case): Scenario {
       what = 'an Amazon S3 bucket in the same Region';
       break;
     case 'local':
-      destination = `10.${x}.${otherThird(inspect)}.${rng.int(4, 250)}`;
+      destination = `10.${x}.${otherThird(rng, inspect)}.${rng.int(4, 250)}`;
       what = 'a database instance in another subnet of the VPC';
       break;
     case 'inspected':
@@ -105,9 +131,10 @@ function drawScenario(rng: Rng, c: Case): Scenario {
       what = 'a server in a peered VPC';
       break;
     case 'onprem': {
-      let d = addressIn(rng, onprem);
-      while (cidrContains(site, d)) d = addressIn(rng, onprem);
-      destination = d;
+      const s = parseCidrRange(site);
+      let d = hostIn(rng, onprem);
+      while (d >= Number(s.first) && d <= Number(s.last)) d = hostIn(rng, onprem);
+      destination = ipv4Text(d);
       what = 'a server in the corporate network';
       break;
     }
@@ -121,26 +148,16 @@ function drawScenario(rng: Rng, c: Case): Scenario {
       what = 'an IPv6 service on the internet';
       break;
     case 'ipv6-local':
-      destination = addToAddress(v6.split('/')[0] ?? '', (BigInt(rng.int(0, 255)) << 64n) + BigInt(rng.int(4, 1_000_000)));
+      // an address inside the VPC's /56 (the offset stays below 2^72)
+      destination = formatIpv6(parseCidrRange(v6).first + (BigInt(rng.int(0, 255)) << 64n) + BigInt(rng.int(4, 1_000_000)));
       what = 'an IPv6 instance in another subnet of the VPC';
       break;
   }
   return { table, destination, what };
 }
 
-/** The routes whose destination (a CIDR, or any CIDR of its prefix list) contains the address. */
-function containing(table: RouteTable, address: string): { route: Route; prefix: number; cidr: string }[] {
-  const out: { route: Route; prefix: number; cidr: string }[] = [];
-  for (const r of table.routes) {
-    const cidrs = table.prefixLists?.[r.destination] ?? [r.destination];
-    const hit = cidrs.find((cidr) => cidrContains(cidr, address));
-    if (hit !== undefined) out.push({ route: r, prefix: Number(hit.split('/')[1]), cidr: hit });
-  }
-  return out;
-}
-
 function mistakeRoutes(table: RouteTable, destination: string, key: Route | null): { route: Route; mistake: string; feedback: string }[] {
-  const matches = containing(table, destination);
+  const matches: RouteMatch[] = routesContaining(table, destination);
   const keyText = key === null ? NO_ROUTE : `\`${key.destination}\` → \`${targetLabel(key)}\``;
   const out: { route: Route; mistake: string; feedback: string }[] = [];
   const first = matches[0];

@@ -66,16 +66,20 @@ export const routeTableValidity = defineGenerator<Params>({
     const nValid = rng.int(1, 3);
     const keys = rng.sample(valid, nValid);
     const wrong = rng.sample(invalid, 5 - nValid);
-    const distractors: Distractor[] = wrong.map(([r, mistake]) => ({ text: routeText(r), mistake, feedback: problemsWith(ctx, r).join(' ') }));
-    const built = multipleChoice(rng, keys.map(routeText), distractors, 5);
+    // each offered route checked once by the core: its text, and what AWS reports
     const all = [...keys, ...wrong.map(([r]) => r)];
+    const texts = all.map(routeText);
+    const problems = all.map((r) => problemsWith(ctx, r));
+    const distractors: Distractor[] = wrong.map(([, mistake], i) => ({ text: texts[nValid + i] as string, mistake, feedback: (problems[nValid + i] as string[]).join(' ') }));
+    const built = multipleChoice(rng, texts.slice(0, nValid), distractors, 5);
     const candidates = built.choices.map((ch) => {
-      const r = all.find((c) => routeText(c) === ch.text) ?? all[0];
+      const at = texts.indexOf(ch.text);
+      const r = all[at < 0 ? 0 : at];
       return { text: ch.text, destination: r?.destination ?? '', target: r?.target ?? 'local', targetId: r === undefined ? '' : targetLabel(r) };
     });
-    const steps = all.map((r) => {
-      const problems = problemsWith(ctx, r);
-      return { text: `${routeText(r)}: ${problems.length === 0 ? 'accepted' : `rejected. ${problems.join(' ')}`}`, values: { accepted: problems.length === 0 } };
+    const steps = all.map((r, i) => {
+      const found = problems[i] as string[];
+      return { text: `${texts[i] as string}: ${found.length === 0 ? 'accepted' : `rejected. ${found.join(' ')}`}`, values: { accepted: found.length === 0 } };
     });
     return {
       difficulty: 2,

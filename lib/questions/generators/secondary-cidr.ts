@@ -4,12 +4,22 @@
  * blocks by default (row 6; the notes' 6 is wrong), not equal to or larger than an existing
  * route's destination (row 8), no mixing RFC 1918 ranges and not 198.19.0.0/16 (row 4).
  */
-import { cidrOfAddress, cidrContainsCidr, cidrsOverlap, parseCidr } from '../../calc/cidr';
-import { RFC1918_RANGES, VPC_IPV4_BLOCKS_DEFAULT_QUOTA, checkSecondaryCidr, explainCheckSecondaryCidr, type Verdict } from '../../calc/vpc';
+import { cidrContainsCidr, cidrsOverlap, parseCidrRange } from '../../calc/cidr';
+import {
+  RFC1918_RANGES,
+  VPC_IPV4_BLOCKS_DEFAULT_QUOTA,
+  checkSecondaryCidr,
+  checkSecondaryCidrIn,
+  explainCheckSecondaryCidrIn,
+  secondaryCidrContext,
+  type SecondaryCidrContext,
+  type Verdict,
+} from '../../calc/vpc';
 import { defineGenerator, type QuestionBody } from '../define';
 import { multipleChoice, singleChoice, type Distractor } from '../choices';
-import { freeRandomBlockIn, randomBlockIn } from './address-draws';
+import { enclosingBlock, freeRandomBlockIn, randomBlockIn } from './address-draws';
 import type { Rng } from '../rng';
+import { hexDigits } from './network-scenario';
 
 type Rule = 'ok' | 'size' | 'quota' | 'overlap' | 'route' | 'rfc1918' | 'restricted';
 
@@ -48,14 +58,17 @@ function outcome(v: Verdict): Rule {
   return v.ok ? 'ok' : ruleOf(v.reasons[0] ?? '');
 }
 
+/** The VPC of a scenario, parsed once by the core for checking candidates against it. */
+function contextOf(p: { vpcCidrs: string[]; routes: Route[]; quota: number }): SecondaryCidrContext {
+  return secondaryCidrContext({ vpcCidrs: p.vpcCidrs, routeDestinations: p.routes.map((r) => r.destination), quota: p.quota });
+}
+
 function check(p: { vpcCidrs: string[]; routes: Route[]; quota: number }, candidate: string): Verdict {
   return checkSecondaryCidr({ vpcCidrs: p.vpcCidrs, candidate, routeDestinations: p.routes.map((r) => r.destination), quota: p.quota });
 }
 
 function hexId(rng: Rng, prefix: string): string {
-  let id = `${prefix}-`;
-  for (let i = 0; i < 8; i++) id += rng.int(0, 15).toString(16);
-  return id;
+  return `${prefix}-${hexDigits(rng, 8)}`;
 }
 
 interface Scenario {
@@ -67,14 +80,14 @@ interface Scenario {
 
 function drawScenario(rng: Rng, blocks: number, quota: number): Scenario {
   const range = rng.pick(RFC1918_RANGES);
-  const rangePrefix = parseCidr(range).prefix;
+  const rangePrefix = parseCidrRange(range).prefix;
   const taken: string[] = [];
   const primary = randomBlockIn(rng, range, rng.int(Math.max(16, rangePrefix + 2), Math.max(18, rangePrefix + 6)));
   taken.push(primary);
   const vpcCidrs = [primary];
   for (let i = 1; i < blocks; i++) {
     const from = rng.chance(0.25) && !vpcCidrs.some((c) => cidrsOverlap(c, CGNAT)) ? CGNAT : range;
-    const b = freeRandomBlockIn(rng, from, rng.int(Math.max(16, parseCidr(from).prefix + 2), 24), taken);
+    const b = freeRandomBlockIn(rng, from, rng.int(Math.max(16, parseCidrRange(from).prefix + 2), 24), taken);
     if (b === null) continue;
     taken.push(b);
     vpcCidrs.push(b);
@@ -96,13 +109,13 @@ function drawScenario(rng: Rng, blocks: number, quota: number): Scenario {
 /** A candidate meant to break `rule` (or none, for 'ok'); the core has the last word. */
 function drawCandidate(rng: Rng, s: Scenario, rule: Rule): string | null {
   const all = [...s.vpcCidrs, ...s.routes.filter((r) => r.target !== 'local' && r.destination !== '0.0.0.0/0').map((r) => r.destination)];
-  const rangePrefix = parseCidr(s.range).prefix;
+  const rangePrefix = parseCidrRange(s.range).prefix;
   const foreignDests = s.routes.filter((r) => r.target !== 'local' && r.destination !== '0.0.0.0/0');
   switch (rule) {
     case 'ok': {
       const roll = rng.int(1, 3);
       const dest = rng.pick(foreignDests.length > 0 ? foreignDests : [{ destination: s.vpcCidrs[0] ?? '', target: '' }]).destination;
-      const destPrefix = parseCidr(dest).prefix;
+      const destPrefix = parseCidrRange(dest).prefix;
       if (roll === 1 && foreignDests.length > 0 && destPrefix < 28) return randomBlockIn(rng, dest, rng.int(destPrefix + 1, Math.min(28, destPrefix + 3)));
       if (roll === 2 && !s.vpcCidrs.some((c) => cidrsOverlap(c, CGNAT))) return freeRandomBlockIn(rng, CGNAT, rng.int(16, 24), all);
       return freeRandomBlockIn(rng, s.range, rng.int(Math.max(16, rangePrefix + 2), 24), all);
@@ -113,18 +126,18 @@ function drawCandidate(rng: Rng, s: Scenario, rule: Rule): string | null {
       return freeRandomBlockIn(rng, s.range, rng.pick([29, 30, 15, 14].filter((p) => p >= rangePrefix)), all);
     case 'overlap': {
       const block = rng.pick(s.vpcCidrs);
-      const p = parseCidr(block).prefix;
-      return rng.chance(0.5) && p < 28 ? randomBlockIn(rng, block, rng.int(p + 1, Math.min(28, p + 4))) : cidrOfAddress(parseCidr(block).network, Math.max(16, p - rng.int(1, 3)));
+      const p = parseCidrRange(block).prefix;
+      return rng.chance(0.5) && p < 28 ? randomBlockIn(rng, block, rng.int(p + 1, Math.min(28, p + 4))) : enclosingBlock(block, Math.max(16, p - rng.int(1, 3)));
     }
     case 'route': {
       if (foreignDests.length === 0) return null;
       const dest = rng.pick(foreignDests).destination;
-      const p = parseCidr(dest).prefix;
-      return rng.chance(0.5) ? dest : cidrOfAddress(parseCidr(dest).network, Math.max(16, p - rng.int(1, 2)));
+      const p = parseCidrRange(dest).prefix;
+      return rng.chance(0.5) ? dest : enclosingBlock(dest, Math.max(16, p - rng.int(1, 2)));
     }
     case 'rfc1918': {
       const other = rng.pick(RFC1918_RANGES.filter((r) => r !== s.range));
-      return randomBlockIn(rng, other, rng.int(Math.max(16, parseCidr(other).prefix + 4), 24));
+      return randomBlockIn(rng, other, rng.int(Math.max(16, parseCidrRange(other).prefix + 4), 24));
     }
     case 'restricted':
       return randomBlockIn(rng, '198.19.0.0/16', rng.int(16, 24));
@@ -165,13 +178,13 @@ function buildSingle(rng: Rng): QuestionBody {
     if (s.vpcCidrs.length !== blocks) continue;
     const candidate = drawCandidate(rng, s, rule);
     if (candidate === null) continue;
-    const explained = explainCheckSecondaryCidr({ vpcCidrs: s.vpcCidrs, candidate, routeDestinations: s.routes.map((r) => r.destination), quota: s.quota });
+    const explained = explainCheckSecondaryCidrIn(contextOf(s), candidate);
     const v = explained.result;
     if (v.reasons.length > 1 || outcome(v) !== rule) continue;
     const accepted = rule === 'ok' ? { mistake: '', feedback: '' } : acceptedFeedback(rule, candidate, s, v);
     const wrongFeedback: Record<Rule, { name: string; feedback: string }> = {
       ok: { name: accepted.mistake, feedback: accepted.feedback },
-      size: { name: 'misread the size limits', feedback: `${candidate} is a /${parseCidr(candidate).prefix}, inside the allowed /16–/28 range.` },
+      size: { name: 'misread the size limits', feedback: `${candidate} is a /${parseCidrRange(candidate).prefix}, inside the allowed /16–/28 range.` },
       quota: raised
         ? { name: 'forgot the raised quota', feedback: `The VPC has ${s.vpcCidrs.length} IPv4 blocks, but the quota was raised to ${s.quota}, so one more fits.` }
         : { name: 'miscounted the quota', feedback: `The VPC has ${s.vpcCidrs.length} IPv4 block${s.vpcCidrs.length === 1 ? '' : 's'}; the quota is ${s.quota} per VPC, primary included, so there is room.` },
@@ -208,21 +221,23 @@ function buildMultiple(rng: Rng): QuestionBody {
     const s = drawScenario(rng, rng.int(1, 3), VPC_IPV4_BLOCKS_DEFAULT_QUOTA);
     const rules = rng.shuffle<Rule>(['ok', rng.pick<Rule>(['ok', 'ok', 'size']), 'overlap', 'route', 'rfc1918', 'restricted']).slice(0, 5);
     if (!rules.includes('ok')) rules[0] = 'ok';
+    const ctx = contextOf(s);
     const offered: string[] = [];
+    const keys: string[] = [];
     const distractors: Distractor[] = [];
     for (const rule of rules) {
       const c = drawCandidate(rng, s, rule);
       if (c === null || offered.includes(c)) continue;
-      const v = check(s, c);
+      const v = checkSecondaryCidrIn(ctx, c);
       if (outcome(v) !== rule) continue;
       offered.push(c);
+      if (v.ok) keys.push(c);
       if (rule !== 'ok') distractors.push(acceptedFeedback(rule, c, s, v));
     }
-    const keys = offered.filter((c) => check(s, c).ok);
     if (keys.length === 0 || distractors.length < 2 || offered.some((c) => offered.some((d) => c !== d && cidrContainsCidr(c, d)))) continue;
     const built = multipleChoice(rng, keys, distractors, offered.length);
     const offeredInOrder = built.choices.map((c) => c.text);
-    const explained = offeredInOrder.map((c) => ({ c, e: explainCheckSecondaryCidr({ vpcCidrs: s.vpcCidrs, candidate: c, routeDestinations: s.routes.map((r) => r.destination), quota: s.quota }) }));
+    const explained = offeredInOrder.map((c) => ({ c, e: explainCheckSecondaryCidrIn(ctx, c) }));
     const steps = explained.flatMap(({ c, e }) => [{ text: `Checking ${c}:`, values: { candidate: c, ok: e.result.ok } }, ...e.steps.filter((st) => st.values?.passed === false)]);
     return {
       difficulty: 3,

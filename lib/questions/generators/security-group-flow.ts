@@ -5,6 +5,7 @@
  */
 import { cidrContains } from '../../calc/cidr';
 import { evaluateFlow, explainEvaluateFlow, type Flow, type FlowResult } from '../../calc/flows';
+import type { Explained } from '../../calc/steps';
 import type { SgProtocol } from '../../calc/security-groups';
 import { defineGenerator, type QuestionBody } from '../define';
 import { multipleChoice, singleChoice, type Distractor } from '../choices';
@@ -16,9 +17,9 @@ type Rule = { protocol: SgProtocol; fromPort?: number; toPort?: number; cidr?: s
 type Group = { id: string; inbound: Rule[]; outbound: Rule[] };
 type Endpoint = { address: string; groups: Group[] };
 type Candidate = { address: string; groupIds: string[] };
-type Params =
-  | { variant: 'verdict'; port: number; service: string; client: Endpoint; server: Endpoint; homes: Record<string, string> }
-  | { variant: 'which-clients'; port: number; service: string; server: Endpoint; candidates: Candidate[]; homes: Record<string, string> };
+type VerdictParams = { variant: 'verdict'; port: number; service: string; client: Endpoint; server: Endpoint; homes: Record<string, string> };
+type WhichParams = { variant: 'which-clients'; port: number; service: string; server: Endpoint; candidates: Candidate[]; homes: Record<string, string> };
+type Params = VerdictParams | WhichParams;
 
 const LESSON = '/lessons/security-groups';
 const ALL_OUT: Rule = { protocol: 'all', cidr: '0.0.0.0/0' };
@@ -37,8 +38,9 @@ const SERVERS = [
 ] as const;
 const CLIENT_GROUPS = ['sg-web', 'sg-lb', 'sg-batch', 'sg-bastion', 'sg-reports'] as const;
 
+/** A host in a /24 written `a.b.c.0/24`: its first three numbers and a random last one. */
 function hostIn(rng: Rng, cidr: string): string {
-  return `${cidr.split('.').slice(0, 3).join('.')}.${rng.int(4, 250)}`;
+  return `${cidr.slice(0, cidr.lastIndexOf('.'))}.${rng.int(4, 250)}`;
 }
 
 const ONE_TO_SIXTY: readonly number[] = Array.from({ length: 60 }, (_, i) => i + 1);
@@ -47,7 +49,9 @@ const ONE_TO_SIXTY: readonly number[] = Array.from({ length: 60 }, (_, i) => i +
 function homesFor(rng: Rng, ids: readonly string[]): Record<string, string> {
   const v = rng.int(0, 250);
   const thirds = rng.sample(ONE_TO_SIXTY, ids.length);
-  return Object.fromEntries(ids.map((id, i) => [id, `10.${v}.${thirds[i]}.0/24`]));
+  const homes: Record<string, string> = {};
+  for (let i = 0; i < ids.length; i++) homes[ids[i] as string] = `10.${v}.${thirds[i] as number}.0/24`;
+  return homes;
 }
 
 function flowOf(client: Endpoint, server: Endpoint, port: number): Flow {
@@ -69,16 +73,17 @@ function asCidrs(groups: Group[], homes: Record<string, string>): Group[] {
  * A verdict scenario with one clear answer: when the client's outbound rules drop the request,
  * the server's inbound rules would have let it in (otherwise two "No" answers would be right).
  */
-function drawVerdict(rng: Rng): Params {
+function drawVerdict(rng: Rng): { p: VerdictParams; flow: Explained<FlowResult> } {
   for (;;) {
     const p = drawVerdictOnce(rng);
-    if (p.variant !== 'verdict' || evaluateFlow(flowOf(p.client, p.server, p.port)).droppedAt !== 'client-sg-outbound') return p;
+    const flow = explainEvaluateFlow(flowOf(p.client, p.server, p.port));
+    if (flow.result.droppedAt !== 'client-sg-outbound') return { p, flow };
     const open = { ...p.client, groups: p.client.groups.map((g) => ({ ...g, outbound: [ALL_OUT] })) };
-    if (evaluateFlow(flowOf(open, p.server, p.port)).delivered) return p;
+    if (evaluateFlow(flowOf(open, p.server, p.port)).delivered) return { p, flow };
   }
 }
 
-function drawVerdictOnce(rng: Rng): Params {
+function drawVerdictOnce(rng: Rng): VerdictParams {
   const s = rng.pick(SERVERS);
   const [mine, other] = rng.sample(CLIENT_GROUPS, 2) as [string, string];
   const homes = homesFor(rng, [s.id, mine, other]);
@@ -105,7 +110,7 @@ function drawVerdictOnce(rng: Rng): Params {
   };
 }
 
-function drawWhichClients(rng: Rng): Params {
+function drawWhichClients(rng: Rng): WhichParams {
   const s = rng.pick(SERVERS);
   const [allowed, other, cidrGroup] = rng.sample(CLIENT_GROUPS, 3) as [string, string, string];
   const homes = homesFor(rng, [s.id, allowed, other, cidrGroup]);
@@ -164,9 +169,9 @@ function rulesTable(rules: Rule[], direction: 'inbound' | 'outbound'): string {
 }
 
 function homesText(homes: Record<string, string>): string {
-  return Object.entries(homes)
-    .map(([id, cidr]) => `${id} → \`${cidr}\``)
-    .join(', ');
+  let out = '';
+  for (const id in homes) out += `${out === '' ? '' : ', '}${id} → \`${homes[id] as string}\``;
+  return out;
 }
 
 function solveVerdict(p: Extract<Params, { variant: 'verdict' }>): string {
@@ -185,20 +190,25 @@ export const securityGroupFlow = defineGenerator<Params>({
   kinds: ['single', 'multiple'],
   solve: (p) => (p.variant === 'verdict' ? solveVerdict(p) : solveWhich(p)),
   build(rng): QuestionBody {
-    const p = rng.chance(0.6) ? drawVerdict(rng) : drawWhichClients(rng);
+    const verdict = rng.chance(0.6) ? drawVerdict(rng) : null;
+    const p: Params = verdict !== null ? verdict.p : drawWhichClients(rng);
     const server = p.server.groups[0] as Group;
     const homes = `The groups' instances usually run in these subnets: ${homesText(p.homes)}.`;
     if (p.variant === 'which-clients') {
-      const keys = solveWhich(p);
+      // one explained flow per candidate: its result says who gets through, its steps explain it
+      const explained = p.candidates.map((c) => explainEvaluateFlow(flowOf(candidateEndpoint(c), p.server, p.port)));
+      const texts = p.candidates.map(candidateText);
+      const keys = texts.filter((_, i) => (explained[i] as Explained<FlowResult>).result.delivered);
       const distractors: Distractor[] = [];
-      for (const c of p.candidates) {
-        if (keys.includes(candidateText(c))) continue;
+      for (let i = 0; i < p.candidates.length; i++) {
+        const c = p.candidates[i] as Candidate;
+        const text = texts[i] as string;
+        if (keys.includes(text)) continue;
         const [mistake, feedback] = blockedMistake(c, server, p.port, p.homes);
-        distractors.push({ text: candidateText(c), mistake, feedback });
+        distractors.push({ text, mistake, feedback });
       }
       const built = multipleChoice(rng, keys, distractors, p.candidates.length);
-      const explained = p.candidates.map((c) => explainEvaluateFlow(flowOf(candidateEndpoint(c), p.server, p.port)));
-      const steps = explained.flatMap((e, i) => [{ text: `Client ${candidateText(p.candidates[i] as Candidate)}:` }, ...e.steps]);
+      const steps = explained.flatMap((e, i) => [{ text: `Client ${texts[i] as string}:` }, ...e.steps]);
       return {
         difficulty: 3, kind: 'multiple',
         prompt:
@@ -213,7 +223,7 @@ export const securityGroupFlow = defineGenerator<Params>({
       };
     }
     const client = p.client.groups[0] as Group;
-    const flow = explainEvaluateFlow(flowOf(p.client, p.server, p.port));
+    const flow = (verdict as { flow: Explained<FlowResult> }).flow;
     const key = verdictText(flow.result);
     const confused = verdictText(evaluateFlow(flowOf({ ...p.client, groups: asCidrs(p.client.groups, p.homes) }, { ...p.server, groups: asCidrs(p.server.groups, p.homes) }, p.port)));
     const confusedD: Distractor | null =

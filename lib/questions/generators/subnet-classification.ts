@@ -2,7 +2,8 @@
  * subnet-classification — public, private or VPN-only, read from a subnet's route table (facts
  * rows 9, 62, 66): public means a route to an internet gateway, whatever the address range.
  */
-import { classifySubnet, explainClassifySubnet, type Route, type RouteTable, type SubnetKind } from '../../calc/routing';
+import { classifySubnet, explainClassifySubnet, type Route, type RouteTable, type SubnetClassification, type SubnetKind } from '../../calc/routing';
+import type { Explained } from '../../calc/steps';
 import { defineGenerator, type QuestionBody } from '../define';
 import { multipleChoice, singleChoice, type Distractor } from '../choices';
 import type { Rng } from '../rng';
@@ -24,6 +25,13 @@ interface Drawn {
   mistakes: Partial<Record<SubnetKind, [string, string]>>;
 }
 
+/** A route to an S3 gateway endpoint through a fresh prefix list. */
+function addS3(rng: Rng, routes: Route[], prefixLists: Record<string, string[]>): void {
+  const pl = resourceId(rng, 'pl');
+  prefixLists[pl] = [...rng.pick(S3_PREFIX_BLOCKS)];
+  routes.push(route(rng, pl, 'vpce'));
+}
+
 function drawTable(rng: Rng, t: Template): Drawn {
   const keyCanBePrivate = t === 'nat' || t === 'eigw' || t === 'isolated' || t === 'vgw';
   const publicRange = keyCanBePrivate && rng.chance(0.3);
@@ -32,17 +40,12 @@ function drawTable(rng: Rng, t: Template): Drawn {
   const onprem = rng.pick(['172.16.0.0/12', '192.168.0.0/16']);
   const routes: Route[] = [route(rng, vpcCidr, 'local')];
   const prefixLists: Record<string, string[]> = {};
-  const addS3 = () => {
-    const pl = resourceId(rng, 'pl');
-    prefixLists[pl] = [...rng.pick(S3_PREFIX_BLOCKS)];
-    routes.push(route(rng, pl, 'vpce'));
-  };
   const mistakes: Partial<Record<SubnetKind, [string, string]>> = {};
   switch (t) {
     case 'igw':
       routes.push(route(rng, '0.0.0.0/0', 'igw'));
       if (rng.chance(0.4)) routes.push(route(rng, v6, 'local'), route(rng, '::/0', 'igw'));
-      if (rng.chance(0.4)) addS3();
+      if (rng.chance(0.4)) addS3(rng, routes, prefixLists);
       mistakes.private = ['thought the RFC 1918 range makes it private', `The address range does not decide it: ${vpcCidr} is private address space, but 0.0.0.0/0 goes to an internet gateway, so the subnet is public (instances still need a public IP to be reached).`];
       break;
     case 'igw-vgw':
@@ -57,7 +60,7 @@ function drawTable(rng: Rng, t: Template): Drawn {
       break;
     case 'nat':
       routes.push(route(rng, '0.0.0.0/0', 'nat'));
-      if (rng.chance(0.4)) addS3();
+      if (rng.chance(0.4)) addS3(rng, routes, prefixLists);
       mistakes.public = ['thought a NAT route makes it public', 'A route to a NAT gateway lets instances start connections to the internet, but the subnet has no route to an internet gateway, so it is private.'];
       break;
     case 'eigw':
@@ -67,7 +70,7 @@ function drawTable(rng: Rng, t: Template): Drawn {
       break;
     case 'isolated':
       if (rng.chance(0.5)) routes.push(route(rng, `10.${rng.int(0, 255)}.0.0/16`, 'pcx'));
-      if (rng.chance(0.5)) addS3();
+      if (rng.chance(0.5)) addS3(rng, routes, prefixLists);
       mistakes['vpn-only'] = ['thought a private route makes it VPN-only', 'VPN-only needs a route to a virtual private gateway; this table has none, so the subnet is private.'];
       break;
     case 'vgw': {
@@ -129,7 +132,8 @@ export const subnetClassification = defineGenerator<Params>({
     const otherTemplates: Template[] = ['nat', 'eigw', 'isolated', 'vgw'];
     const templates = rng.shuffle([rng.pick(publicTemplates), rng.pick(otherTemplates), rng.pick(otherTemplates), rng.pick(TEMPLATES)]);
     const subnets = names.map((name, i) => ({ name, drawn: drawTable(rng, templates[i] ?? 'igw') }));
-    const kinds = subnets.map((s) => classifySubnet(s.drawn.table).kind);
+    const explained = subnets.map((s) => explainClassifySubnet(s.drawn.table));
+    const kinds = explained.map((e) => e.result.kind);
     const keys = subnets.filter((_, i) => kinds[i] === 'public').map((s) => s.name);
     const distractors = subnets
       .filter((_, i) => kinds[i] !== 'public')
@@ -139,7 +143,7 @@ export const subnetClassification = defineGenerator<Params>({
       });
     const built = multipleChoice(rng, keys, distractors, 4);
     const tables = subnets.map((s) => `**${s.name}** (VPC block \`${s.drawn.vpcCidr}\`)\n\n${routeTableMarkdown(s.drawn.table)}`).join('\n\n');
-    const steps = subnets.flatMap((s) => explainClassifySubnet(s.drawn.table).steps.slice(-1).map((step) => ({ ...step, text: `${s.name}: ${step.text}` })));
+    const steps = subnets.flatMap((s, i) => (explained[i] as Explained<SubnetClassification>).steps.slice(-1).map((step) => ({ ...step, text: `${s.name}: ${step.text}` })));
     return {
       difficulty: 2,
       kind: 'multiple',

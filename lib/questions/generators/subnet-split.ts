@@ -3,7 +3,6 @@
  * addresses across all of them (5 reserved in each, facts rows 10, 12), or which block is the
  * k-th subnet.
  */
-import { isCidr } from '../../calc/cidr';
 import { addToAddress } from '../../calc/ip';
 import { explainSplitCidr, explainSplitUsableIps, explainSubnetCount, splitCidr, splitUsableIps, subnetCount } from '../../calc/subnetting';
 import { defineGenerator, type QuestionBody } from '../define';
@@ -19,6 +18,7 @@ type Params =
   | { variant: 'kth'; vpc: string; prefix: number; k: number };
 
 const LESSON = '/lessons/vpc-cidr';
+const OCTET_MISTAKE = 'added to the octet instead of stepping by the block size';
 
 const SCENARIOS = [
   'The platform team has been given the VPC block `{vpc}` and wants equal `/{n}` subnets, one per workload.',
@@ -37,12 +37,12 @@ function kthSubnet(vpc: string, prefix: number, k: number): string {
 }
 
 function toMistakes(distractors: Distractor[], key: number): NamedMistake[] {
-  const seen = new Set<number>([key]);
+  const seen: number[] = [key];
   const out: NamedMistake[] = [];
   for (const d of distractors) {
     const v = Number(d.text);
-    if (!Number.isFinite(v) || seen.has(v)) continue;
-    seen.add(v);
+    if (!Number.isFinite(v) || seen.includes(v)) continue;
+    seen.push(v);
     out.push({ match: v, name: d.mistake, feedback: d.feedback });
   }
   return out;
@@ -101,16 +101,18 @@ function buildKth(rng: Rng): QuestionBody {
   const count = Number(subnetCount(vpc, n));
   const k = rng.int(2, Math.min(count - 1, 40));
   const explained = explainSplitCidr(vpc, n, k);
-  const key = kthSubnet(vpc, n, k);
+  const key = explained.result.subnets[k - 1] ?? '';
   const size = 2 ** (32 - n);
   const base = networkOf(vpc);
   const candidates: Distractor[] = [
     { text: blockAt(vpc, n, k), mistake: 'counted from zero', feedback: `The 1st subnet starts at ${base} itself, so the ${ordinal(k)} starts (${k} − 1) × ${fmt(size)} addresses later, at ${networkOf(key)}.` },
     { text: blockAt(vpc, n, k - 2), mistake: 'counted one subnet short', feedback: `Counting ${base}/${n} as the 1st, the ${ordinal(k)} is ${key}.` },
-    { text: `${addToAddress(base, (k - 1) * (n <= 24 ? 256 : 1))}/${n}`, mistake: 'added to the octet instead of stepping by the block size', feedback: `A /${n} spans ${fmt(size)} addresses, so subnets start every ${fmt(size)} addresses, not every ${n <= 24 ? '256' : 'one'}; the ${ordinal(k)} is ${key}.` },
+    { text: `${addToAddress(base, (k - 1) * (n <= 24 ? 256 : 1))}/${n}`, mistake: OCTET_MISTAKE, feedback: `A /${n} spans ${fmt(size)} addresses, so subnets start every ${fmt(size)} addresses, not every ${n <= 24 ? '256' : 'one'}; the ${ordinal(k)} is ${key}.` },
     ...(2 * (k - 1) < count ? [{ text: blockAt(vpc, n, 2 * (k - 1)), mistake: `stepped by the size of a /${n - 1}`, feedback: `A /${n} holds ${fmt(size)} addresses, not ${fmt(size * 2)}; step by ${fmt(size)} to reach ${key}.` }] : []),
   ];
   const distractors = candidates.filter((d) => d.text !== key);
+  // Every candidate is an aligned block except, sometimes, the octet-stepping one.
+  const octetAligned = ((k - 1) * (n <= 24 ? 256 : 1)) % size === 0;
   const prompt = `${scenario(rng, vpc, n)}\n\nThe subnets are numbered in address order, starting with \`${base}/${n}\` as the 1st. Which block is the **${ordinal(k)}** subnet?`;
   const params = { variant: 'kth', vpc, prefix: n, k };
   const explanation = {
@@ -119,7 +121,9 @@ function buildKth(rng: Rng): QuestionBody {
     lesson: LESSON,
   };
   if (rng.chance(0.5)) {
-    const mistakes = distractors.filter((d) => isCidr(d.text)).map((d) => ({ match: d.text, name: d.mistake, feedback: d.feedback }));
+    const mistakes = distractors
+      .filter((d) => d.mistake !== OCTET_MISTAKE || octetAligned)
+      .map((d) => ({ match: d.text, name: d.mistake, feedback: d.feedback }));
     return { difficulty: 2, kind: 'text', textMatch: 'cidr', prompt, params, answer: key, explanation, mistakes, expectedSeconds: 90 };
   }
   return { difficulty: 2, kind: 'single', prompt, params, ...singleChoice(rng, key, distractors), explanation, expectedSeconds: 70 };

@@ -4,6 +4,7 @@
  * DPD timeout action then does. Params are exactly the core's `dpdTimeline` options, plus `ask`.
  */
 import { DPD_TIMEOUT_ACTIONS, DPD_TIMEOUT_MIN_SECONDS, dpdTimeline, explainDpdTimeline, type DpdTimeoutAction } from '../../calc/dpd';
+import type { Step } from '../../calc/steps';
 import { defineGenerator, type QuestionBody } from '../define';
 import { singleChoice, type Distractor } from '../choices';
 import type { NamedMistake } from '../types';
@@ -33,13 +34,22 @@ function options(p: Params) {
 
 /** Named wrong numbers, without the key and without duplicates. */
 function numberMistakes(key: number, list: NamedMistake[]): NamedMistake[] {
-  const seen = new Set<number>([key]);
+  const seen: number[] = [key];
   return list.filter((m) => {
     const n = m.match as number;
-    if (n <= 0 || seen.has(n)) return false;
-    seen.add(n);
+    if (n <= 0 || seen.includes(n)) return false;
+    seen.push(n);
     return true;
   });
+}
+
+function explanationOf(steps: Step[], summary: string): { summary: string; steps: Step[]; lesson: string } {
+  return { summary, steps, lesson: LESSON };
+}
+
+/** What the same tunnel would do with another timeout action, by the core. */
+function outcomeWith(params: Params, a: DpdTimeoutAction): string {
+  return dpdTimeline({ ...options(params), timeoutAction: a }).outcome;
 }
 
 export const vpnDpdTimeout = defineGenerator<Params>({
@@ -73,7 +83,6 @@ export const vpnDpdTimeout = defineGenerator<Params>({
       `and the DPD timeout action is **${ACTION_NAMES[timeoutAction]}**. AWS sends the first R-U-THERE after ${IDLE} seconds without traffic ` +
       `and repeats it every ${INTERVAL} seconds while no reply comes.\n\nAt 0 s the ${device} loses power and stops answering.`;
     const last = probesAt[probesAt.length - 1] ?? 0;
-    const explanation = (summary: string) => ({ summary, steps: explained.steps, lesson: LESSON });
 
     if (ask === 'dead-at') {
       const mistakes = numberMistakes(deadAt, [
@@ -90,7 +99,7 @@ export const vpnDpdTimeout = defineGenerator<Params>({
         params: { ...params },
         answer: deadAt,
         unit: 'seconds',
-        explanation: explanation(`AWS starts probing after ${IDLE} s and waits the ${timeout} s DPD timeout, so the peer is dead at **${deadAt} s**.`),
+        explanation: explanationOf(explained.steps, `AWS starts probing after ${IDLE} s and waits the ${timeout} s DPD timeout, so the peer is dead at **${deadAt} s**.`),
         mistakes,
         expectedSeconds: 45,
       };
@@ -112,14 +121,13 @@ export const vpnDpdTimeout = defineGenerator<Params>({
         params: { ...params },
         answer: n,
         unit: 'messages',
-        explanation: explanation(`Probes go out every ${INTERVAL} s from ${IDLE} s until the timeout ends at ${deadAt} s: **${n}** R-U-THERE messages (at ${probesAt.join(', ')} s).`),
+        explanation: explanationOf(explained.steps, `Probes go out every ${INTERVAL} s from ${IDLE} s until the timeout ends at ${deadAt} s: **${n}** R-U-THERE messages (at ${probesAt.join(', ')} s).`),
         mistakes,
         expectedSeconds: 50,
       };
     }
 
     const others = DPD_TIMEOUT_ACTIONS.filter((a) => a !== timeoutAction);
-    const outcomeOf = (a: DpdTimeoutAction) => dpdTimeline({ ...options(params), timeoutAction: a }).outcome;
     const confusion: Record<DpdTimeoutAction, Record<DpdTimeoutAction, [string, string]>> = {
       clear: {
         clear: ['', ''],
@@ -139,7 +147,7 @@ export const vpnDpdTimeout = defineGenerator<Params>({
     };
     const distractors: Distractor[] = others.map((a) => {
       const [mistake, feedback] = confusion[timeoutAction][a];
-      return { text: outcomeOf(a), mistake, feedback };
+      return { text: outcomeWith(params, a), mistake, feedback };
     });
     distractors.push({
       text: 'AWS deletes the VPN connection, and a new one must be created with new tunnel addresses.',
@@ -153,7 +161,7 @@ export const vpnDpdTimeout = defineGenerator<Params>({
       prompt: `${setup}\n\nAWS declares the peer dead at ${deadAt} s. What happens to ${tunnel} then?`,
       params: { ...params },
       ...built,
-      explanation: explanation(`The timeout action is ${ACTION_NAMES[timeoutAction]}: ${outcome}`),
+      explanation: explanationOf(explained.steps, `The timeout action is ${ACTION_NAMES[timeoutAction]}: ${outcome}`),
       expectedSeconds: 30,
     };
   },

@@ -3,7 +3,7 @@
  * what share of the rule's requests a target group, or one of its targets, receives, through
  * `weightedTargetGroupShares`.
  */
-import { explainWeightedTargetGroupShares, weightedTargetGroupShares, type WeightedTargetGroup } from '../../calc/load-balancing';
+import { explainWeightedTargetGroupShares, weightedTargetGroupShares, type WeightedTargetGroup, type WeightedTargetGroupShare } from '../../calc/load-balancing';
 import { defineGenerator, type QuestionBody } from '../define';
 import { singleChoice } from '../choices';
 import type { Rng } from '../rng';
@@ -49,15 +49,20 @@ function drawParams(rng: Rng): Params {
 }
 
 function keyOf(p: Params): number {
-  const s = weightedTargetGroupShares(p.groups)[p.ask];
+  return keyFrom(p, weightedTargetGroupShares(p.groups));
+}
+
+/** The key from the core's shares: the asked group's (or one of its targets') %, to 2 places. */
+function keyFrom(p: Params, shares: readonly WeightedTargetGroupShare[]): number {
+  const s = shares[p.ask];
   return round2((p.per === 'group' ? s?.groupPercent : s?.perTargetPercent) ?? 0);
 }
 
-function mistakesFor(p: Params): NumberMistake[] {
+function mistakesFor(p: Params, shares: readonly WeightedTargetGroupShare[]): NumberMistake[] {
   const g = p.groups[p.ask] as WeightedTargetGroup & { name: string };
   const sum = p.groups.reduce((a, x) => a + x.weight, 0);
   const allTargets = p.groups.reduce((a, x) => a + x.targets, 0);
-  const share = weightedTargetGroupShares(p.groups)[p.ask]?.groupPercent ?? 0;
+  const share = shares[p.ask]?.groupPercent ?? 0;
   const sh = round2(share);
   const n = p.groups.length;
   const out: NumberMistake[] = [];
@@ -151,7 +156,7 @@ export const weightedTargetGroups = defineGenerator<Params>({
     const p = drawParams(rng);
     const g = p.groups[p.ask] as Params['groups'][number];
     const explained = explainWeightedTargetGroupShares(p.groups);
-    const answer = keyOf(p);
+    const answer = keyFrom(p, explained.result);
     const table = ['| Target group | Weight | Registered targets |', '|---|---|---|', ...p.groups.map((x) => `| ${x.name} | ${x.weight} | ${x.targets} |`)].join('\n');
     const question =
       p.per === 'group'
@@ -168,7 +173,7 @@ export const weightedTargetGroups = defineGenerator<Params>({
     const explanation = { summary, steps: explained.steps, lesson: LESSON };
     const params = { groups: p.groups, ask: p.ask, per: p.per };
     const difficulty = p.per === 'target' ? 2 : 1;
-    const candidates = mistakesFor(p);
+    const candidates = mistakesFor(p, explained.result);
     if (kind === 'number') {
       return {
         difficulty, kind, prompt, params, answer, tolerance: PERCENT_TOLERANCE, unit: '%', explanation, expectedSeconds: 50,
