@@ -6,8 +6,9 @@
  * 5,000 cards need more than 5,000 items: the catalogue is our banks plus generated true/false
  * questions up to 6,000 items (NETPREP_BANKS_DIR points at a scratch copy), so every card is of
  * an item that exists and lessons read still hold new items.
- * Two users: one with reviews due (about a sixth of the cards), one with nothing due today
- * (the quiz is made of new items from three lessons read and weak topics).
+ * Three users: one with reviews due (about a sixth of the cards); one with nothing due today
+ * who read three lessons (new items fill the quiz); one with nothing due and no lesson read
+ * (weak-topic practice fills it).
  * Run: npm run bench (or npm run bench:daily). Uses a scratch database in data/bench-daily.db.
  */
 import { execFileSync } from 'node:child_process';
@@ -94,7 +95,7 @@ async function main() {
    * the answer flow keeps), three lessons read and 300 finished daily quizzes. `dueShift` moves
    * every due date: 0 spreads them from 60 days ago to 300 days ahead (about a sixth due today).
    */
-  async function seedUser(email: string, dueShift: number) {
+  async function seedUser(email: string, dueShift: number, lessons: readonly string[] = ['vpc-cidr', 'nacls', 'elb']) {
     const user = await db.user.create({
       data: { email, passwordHash: 'x', timeZone: 'Europe/Berlin', dailySize: 50 },
       select: { id: true, timeZone: true, dailySize: true, desiredRetention: true },
@@ -148,7 +149,7 @@ async function main() {
     await db.dailyActivity.createMany({ data: [...days].map(([day, t]) => ({ userId: user.id, day, ...t })) });
     await db.topicDay.createMany({ data: [...topicDays.values()].map((t) => ({ userId: user.id, ...t })) });
     await db.dailyQuiz.createMany({ data: [...days.keys()].slice(0, 300).map((day) => ({ userId: user.id, day, items: '[]', finishedAt: now })) });
-    for (const slug of ['vpc-cidr', 'nacls', 'elb']) await db.lessonProgress.create({ data: { userId: user.id, lessonSlug: slug } });
+    for (const slug of lessons) await db.lessonProgress.create({ data: { userId: user.id, lessonSlug: slug } });
     return user;
   }
 
@@ -161,16 +162,24 @@ async function main() {
   if (busyInput.dueCards.length < busy.dailySize || quietInput.dueCards.length !== 0 || quietInput.newItems.length === 0) {
     throw new Error('benchmark data is not what it claims to be');
   }
+  // Nothing due and no lesson read: the quiz is all weak-topic practice.
+  const weak = await seedUser('bench-weak@example.com', 62, []);
+  const weakInput = await composeInputFor(weak, today);
+  if (weakInput.dueCards.length !== 0 || weakInput.newItems.length !== 0 || weakInput.weakTopics.length === 0) {
+    throw new Error('benchmark data is not what it claims to be');
+  }
   const quietNew = await db.card.count({ where: { userId: quiet.id } });
   const baseline = await time(() => db.user.findUnique({ where: { id: busy.id }, select: { id: true, timeZone: true } }));
   const busyWhole = await time(async () => composeDailyQuiz(await composeInputFor(busy, today)));
   const quietWhole = await time(async () => composeDailyQuiz(await composeInputFor(quiet, today)));
-  const pure = await time(async () => composeDailyQuiz(quietInput));
+  const weakWhole = await time(async () => composeDailyQuiz(await composeInputFor(weak, today)));
+  const pure = await time(async () => composeDailyQuiz(weakInput));
   const rows: [string, number][] = [
     ['baseline: read one user row by id', baseline],
     [`compose, ${busyInput.dueCards.length}+ reviews due (reads + composition)`, busyWhole],
-    ['compose, nothing due: new + weak (reads + composition)', quietWhole],
-    ['compose, nothing due: pure composition only', pure],
+    ['compose, nothing due, 3 lessons read: new items', quietWhole],
+    ['compose, nothing due, no lesson read: weak topics', weakWhole],
+    ['  of which pure composition (weak topics)', pure],
   ];
   let progressMs: number | null = null;
   try {
@@ -185,7 +194,7 @@ async function main() {
   console.log(`${'case'.padEnd(w)}  ${'ms'.padStart(8)}  × baseline`);
   console.log(`${'-'.repeat(w)}  --------  ----------`);
   for (const [name, ms] of rows) console.log(`${name.padEnd(w)}  ${ms.toFixed(3).padStart(8)}  ${(ms / baseline).toFixed(1).padStart(10)}`);
-  console.log(`\nComposing today's quiz: ${busyWhole.toFixed(2)} ms with reviews due, ${quietWhole.toFixed(2)} ms with nothing due (goal ≤ 5 ms).`);
+  console.log(`\nComposing today's quiz: ${busyWhole.toFixed(2)} ms with reviews due, ${quietWhole.toFixed(2)} ms from new items, ${weakWhole.toFixed(2)} ms from weak topics (goal ≤ 5 ms).`);
   if (progressMs !== null) console.log(`/progress data: ${progressMs.toFixed(2)} ms (goal: the page in ≤ 100 ms).`);
   await db.$disconnect();
 }

@@ -140,6 +140,10 @@ export function composeDailyQuiz(input: ComposeInput): QuizItem[] {
   const fresh = rngFor(userSeed, dayNumber, SALT.newItems).shuffle(canonical(input.newItems.map((i) => i.itemId)));
   for (const id of fresh) take(id, 'new');
 
+  // Reviews and new items filled the quiz: weak-topic practice cannot change it, so neither
+  // shuffle every topic's items nor check inputs that are not used.
+  if (picked.length >= size) return picked.map((p, position) => ({ ...p, seed: questionSeed(userSeed, day, position) }));
+
   const weakest = new Map<TopicId, number>();
   for (const { topic, accuracy } of input.weakTopics) {
     if (!(accuracy >= 0 && accuracy <= 1)) throw new RangeError(`accuracy of ${topic} must be 0–1, got ${String(accuracy)}`);

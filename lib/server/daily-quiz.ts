@@ -7,7 +7,6 @@ import 'server-only';
 import { z } from 'zod';
 import { db, dbKind } from './db';
 import { buildQuestion, itemIndex, rebuildQuestion } from './practice-pool';
-import { getReadLessons } from './lesson-progress';
 import { saveAnswer, type SavedAnswer } from './save-answer';
 import { userSeed, type UserSettings } from './user-settings';
 import { composeDailyQuiz, type ComposeInput, type QuizItem } from '@/lib/practice/compose';
@@ -54,19 +53,25 @@ async function dueCards(userId: string, endOfDay: Date, size: number, known: Rea
 }
 
 /**
- * The ids of the user's cards in `topics`, as one aggregated string rather than a row per card:
- * with thousands of cards, materialising rows costs several times the query itself. Item ids
- * never contain a comma (generator ids and bank ids are lowercase words and hyphens).
+ * In one round trip: the lessons the user has read (lesson slugs are topic ids) and the ids of
+ * their cards in those topics, each as one aggregated string rather than a row per card — with
+ * thousands of cards, materialising rows costs several times the query itself. Ids never contain
+ * a comma (lesson slugs, generator ids and bank ids are lowercase words and hyphens).
  */
-async function cardedItemIds(userId: string, topics: readonly TopicId[]): Promise<Set<string>> {
-  if (topics.length === 0) return new Set();
+async function readTopicsAndCards(userId: string): Promise<{ read: TopicId[]; carded: Set<string> }> {
   const pg = dbKind === 'postgres';
-  const at = (i: number) => (pg ? `$${i}` : '?');
-  const aggregate = pg ? `string_agg("itemId", ',')` : `group_concat("itemId", ',')`;
-  const sql = `SELECT ${aggregate} AS ids FROM "Card" WHERE "userId" = ${at(1)} AND "topic" IN (${topics.map((_, i) => at(i + 2)).join(', ')})`;
-  const rows = await db.$queryRawUnsafe<{ ids: string | null }[]>(sql, userId, ...topics);
-  const ids = rows[0]?.ids;
-  return new Set(ids ? ids.split(',') : []);
+  const agg = (column: string) => (pg ? `string_agg(${column}, ',')` : `group_concat(${column}, ',')`);
+  const me = pg ? '$1' : '?';
+  const sql = `SELECT
+    (SELECT ${agg('lp."lessonSlug"')} FROM "LessonProgress" lp WHERE lp."userId" = ${me}) AS lessons,
+    (SELECT ${agg('c."itemId"')} FROM "Card" c WHERE c."userId" = ${me}
+       AND c."topic" IN (SELECT lp2."lessonSlug" FROM "LessonProgress" lp2 WHERE lp2."userId" = ${me})) AS ids`;
+  // PostgreSQL reuses $1; SQLite's ? takes one value per mark.
+  const args = pg ? [userId] : [userId, userId, userId];
+  const rows = await db.$queryRawUnsafe<{ lessons: string | null; ids: string | null }[]>(sql, ...args);
+  const split = (v: string | null | undefined) => (v ? v.split(',') : []);
+  const read = split(rows[0]?.lessons).filter((s): s is TopicId => (TOPIC_IDS as readonly string[]).includes(s));
+  return { read, carded: new Set(split(rows[0]?.ids)) };
 }
 
 /** Everything composeDailyQuiz needs, read from the database for `day`. */
@@ -86,16 +91,22 @@ export async function composeInputFor(user: UserSettings, day: LocalDay): Promis
   // Due reviews fill the whole quiz: new items and weak topics cannot change it, so skip their reads.
   if (due.length >= user.dailySize) return { ...base, newItems: [], weakTopics: [] };
 
-  const read = (await getReadLessons(user.id)).filter((s): s is TopicId => (TOPIC_IDS as readonly string[]).includes(s));
-  const [hasCard, accuracy] = await Promise.all([
-    cardedItemIds(user.id, read),
-    db.topicDay.groupBy({ by: ['topic'], where: { userId: user.id, day: { gte: sinceDay, lte: day } }, _sum: { attempts: true, correct: true } }),
-  ]);
+  const { read, carded: hasCard } = await readTopicsAndCards(user.id);
+  const newItems = read
+    .flatMap((t) => topicItems[t] ?? [])
+    .filter((id) => !hasCard.has(id))
+    .map((itemId) => ({ itemId, topic: itemTopic.get(itemId) as TopicId }));
+  // Reviews and new items fill the quiz: weak topics cannot change it, so skip their read.
+  if (due.length + newItems.length >= user.dailySize) return { ...base, newItems, weakTopics: [] };
+  const accuracy = await db.topicDay.groupBy({
+    by: ['topic'],
+    where: { userId: user.id, day: { gte: sinceDay, lte: day } },
+    _sum: { attempts: true, correct: true },
+  });
   const tally = new Map(accuracy.map((row) => [row.topic, { right: row._sum.correct ?? 0, total: row._sum.attempts ?? 0 }]));
-  const readItems = read.flatMap((t) => topicItems[t] ?? []);
   return {
     ...base,
-    newItems: readItems.filter((id) => !hasCard.has(id)).map((itemId) => ({ itemId, topic: itemTopic.get(itemId) as TopicId })),
+    newItems,
     weakTopics: TOPICS.map((t) => {
       const s = tally.get(t.id);
       return { topic: t.id, accuracy: s && s.total ? s.right / s.total : UNPRACTISED_ACCURACY };
