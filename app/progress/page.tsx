@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/server/session';
 import { getUserSettings } from '@/lib/server/user-settings';
 import { progressFor } from '@/lib/server/progress';
-import { mistakeItems } from '@/lib/server/mistakes';
+import { hasMistakes } from '@/lib/server/mistakes';
 import { ACCURACY_DAYS, FORECAST_DAYS, type Progress } from '@/lib/practice/progress';
 import { PercentBar } from './components/bar';
 import { Heatmap } from './components/heatmap';
@@ -39,7 +39,7 @@ export default async function ProgressPage() {
   const sessionUser = await requireUser('/progress');
   const user = await getUserSettings(sessionUser.id);
   if (!user) redirect('/signin?callbackUrl=%2Fprogress');
-  const [p, mistakes] = await Promise.all([progressFor(user, new Date()), mistakeItems(user.id)]);
+  const [p, mistakes] = await Promise.all([progressFor(user, new Date()), hasMistakes(user.id)]);
   const isNew = p.totals.attempts === 0;
 
   return (
@@ -49,7 +49,7 @@ export default async function ProgressPage() {
         <Link className="button" href="/practice/daily">
           Daily practice
         </Link>
-        {mistakes.length > 0 ? (
+        {mistakes ? (
           <Link className="button secondary" href="/practice/mistakes">
             Practise my mistakes
           </Link>

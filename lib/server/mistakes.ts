@@ -1,7 +1,7 @@
 import 'server-only';
 /** "Practise my mistakes": the items a user most recently got wrong, as a practice pool. */
 import { db } from './db';
-import { practiceItems } from './practice-pool';
+import { itemIndex, practiceItems } from './practice-pool';
 import type { PracticeItem } from '@/lib/questions/practice-pick';
 
 /** At most this many distinct items, most recent mistakes first. */
@@ -22,4 +22,19 @@ export async function mistakeItems(userId: string): Promise<PracticeItem[]> {
     if (out.length === MISTAKE_POOL_SIZE) break;
   }
   return out;
+}
+
+/**
+ * Whether "Practise my mistakes" has anything to offer: usually one indexed read of the latest
+ * wrong answer; the full pool only when that item no longer exists.
+ */
+export async function hasMistakes(userId: string): Promise<boolean> {
+  const latest = await db.attempt.findFirst({
+    where: { userId, correct: false },
+    orderBy: { createdAt: 'desc' },
+    select: { generatorId: true },
+  });
+  if (!latest) return false;
+  if (itemIndex().topicOf.has(latest.generatorId)) return true;
+  return (await mistakeItems(userId)).length > 0;
 }

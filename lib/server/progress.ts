@@ -5,7 +5,7 @@ import 'server-only';
  * every answer) summed over all days and over the last 30 local days, finished quiz days, and a
  * year of daily activity. lib/practice/progress shapes them.
  */
-import { db } from './db';
+import { db, dbKind } from './db';
 import type { UserSettings } from './user-settings';
 import { progressWindows, shapeProgress, type Progress } from '@/lib/practice/progress';
 import type { CardState, CardStateName } from '@/lib/practice/schedule';
@@ -40,11 +40,36 @@ function memoryCard(row: CardMemoryRow): CardState {
   };
 }
 
+/**
+ * The memory columns of every card of the user, as one aggregated string instead of a row per
+ * card: with thousands of cards, materialising rows costs several times the query. Each card is
+ * `topic|due|stability|state|lastReview` with instants as epoch milliseconds (PostgreSQL) or
+ * ISO text (SQLite, as Prisma stores them there); neither topics nor states contain | or ;.
+ */
+async function memoryRows(userId: string): Promise<{ topic: string; card: CardState }[]> {
+  const pg = dbKind === 'postgres';
+  const instant = (c: string) => (pg ? `((extract(epoch from ${c}) * 1000)::bigint)::text` : c);
+  const line = pg
+    ? `concat_ws('|', "topic", ${instant('"due"')}, "stability"::text, "state", coalesce(${instant('"lastReview"')}, ''))`
+    : `"topic" || '|' || "due" || '|' || "stability" || '|' || "state" || '|' || coalesce("lastReview", '')`;
+  const sql = pg
+    ? `SELECT string_agg(${line}, ';') AS cards FROM "Card" WHERE "userId" = $1`
+    : `SELECT group_concat(${line}, ';') AS cards FROM "Card" WHERE "userId" = ?`;
+  const rows = await db.$queryRawUnsafe<{ cards: string | null }[]>(sql, userId);
+  const text = rows[0]?.cards;
+  if (!text) return [];
+  const toDate = (v: string) => new Date(pg ? Number(v) : v);
+  return text.split(';').map((entry) => {
+    const [topic = '', due = '', stability = '', state = '', lastReview = ''] = entry.split('|');
+    return { topic, card: memoryCard({ due: toDate(due), stability: Number(stability), state, lastReview: lastReview ? toDate(lastReview) : null }) };
+  });
+}
+
 export async function progressFor(user: Pick<UserSettings, 'id' | 'timeZone'>, now: Date): Promise<Progress> {
   const userId = user.id;
   const { today, recentFrom, activityFrom } = progressWindows(now, user.timeZone);
   const [cards, allTime, recent, quizzes, activity] = await Promise.all([
-    db.card.findMany({ where: { userId }, select: { topic: true, due: true, stability: true, state: true, lastReview: true } }),
+    memoryRows(userId),
     db.topicDay.groupBy({ by: ['topic'], where: { userId }, _sum: { attempts: true, correct: true }, _max: { day: true } }),
     db.topicDay.groupBy({ by: ['topic'], where: { userId, day: { gte: recentFrom, lte: today } }, _sum: { attempts: true, correct: true } }),
     db.dailyQuiz.findMany({ where: { userId, finishedAt: { not: null } }, select: { day: true } }),
@@ -53,7 +78,7 @@ export async function progressFor(user: Pick<UserSettings, 'id' | 'timeZone'>, n
   return shapeProgress({
     now,
     timeZone: user.timeZone,
-    cards: cards.map((c) => ({ topic: c.topic, card: memoryCard(c) })),
+    cards,
     allTime: allTime.map((g) => ({ topic: g.topic, attempts: g._sum.attempts ?? 0, correct: g._sum.correct ?? 0, lastDay: g._max.day })),
     recent: recent.map((g) => ({ topic: g.topic, attempts: g._sum.attempts ?? 0, correct: g._sum.correct ?? 0 })),
     finishedDays: quizzes.map((q) => q.day),
