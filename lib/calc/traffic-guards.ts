@@ -105,7 +105,8 @@ export function pct(value: number): string {
  */
 export function round4(value: number): number {
   const scaled = value * 10_000;
-  if (Number.isInteger(scaled) && Math.abs(scaled) < 2 ** 53) return scaled / 10_000;
+  // `+ 0` turns -0 into 0, as Number('0.0000') does.
+  if (Number.isInteger(scaled) && Math.abs(scaled) < 2 ** 53) return scaled / 10_000 + 0;
   return Number(value.toFixed(4));
 }
 

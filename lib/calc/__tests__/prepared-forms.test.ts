@@ -129,6 +129,6 @@ describe('number text', () => {
   });
   it('round4 rounds like toFixed(4)', () => {
     fc.assert(fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), (x) => expect(round4(x)).toBe(Number(x.toFixed(4)))));
-    for (const x of [12.5, 6.25, 100 / 3, 0.1 + 0.2, 1.00005]) expect(round4(x)).toBe(Number(x.toFixed(4)));
+    for (const x of [0, -0, 12.5, 6.25, 100 / 3, 0.1 + 0.2, 1.00005]) expect(round4(x)).toBe(Number(x.toFixed(4)));
   });
 });
