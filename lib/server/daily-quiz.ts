@@ -5,7 +5,7 @@ import 'server-only';
  * another device resumes it, and answered position by position.
  */
 import { z } from 'zod';
-import { db, dbKind } from './db';
+import { db, dbKind, rawSql } from './db';
 import { buildQuestion, itemIndex, rebuildQuestion } from './practice-pool';
 import { saveAnswer, type SavedAnswer } from './save-answer';
 import { userSeed, type UserSettings } from './user-settings';
@@ -59,15 +59,13 @@ async function dueCards(userId: string, endOfDay: Date, size: number, known: Rea
  * a comma (lesson slugs, generator ids and bank ids are lowercase words and hyphens).
  */
 async function readTopicsAndCards(userId: string): Promise<{ read: TopicId[]; carded: Set<string> }> {
-  const pg = dbKind === 'postgres';
-  const agg = (column: string) => (pg ? `string_agg(${column}, ',')` : `group_concat(${column}, ',')`);
-  const me = pg ? '$1' : '?';
+  const me = rawSql.param(1);
   const sql = `SELECT
-    (SELECT ${agg('lp."lessonSlug"')} FROM "LessonProgress" lp WHERE lp."userId" = ${me}) AS lessons,
-    (SELECT ${agg('c."itemId"')} FROM "Card" c WHERE c."userId" = ${me}
+    (SELECT ${rawSql.joined('lp."lessonSlug"', ',')} FROM "LessonProgress" lp WHERE lp."userId" = ${me}) AS lessons,
+    (SELECT ${rawSql.joined('c."itemId"', ',')} FROM "Card" c WHERE c."userId" = ${me}
        AND c."topic" IN (SELECT lp2."lessonSlug" FROM "LessonProgress" lp2 WHERE lp2."userId" = ${me})) AS ids`;
   // PostgreSQL reuses $1; SQLite's ? takes one value per mark.
-  const args = pg ? [userId] : [userId, userId, userId];
+  const args = dbKind === 'postgres' ? [userId] : [userId, userId, userId];
   const rows = await db.$queryRawUnsafe<{ lessons: string | null; ids: string | null }[]>(sql, ...args);
   const split = (v: string | null | undefined) => (v ? v.split(',') : []);
   const read = split(rows[0]?.lessons).filter((s): s is TopicId => (TOPIC_IDS as readonly string[]).includes(s));

@@ -28,6 +28,17 @@ function createClient(): Db {
 /** The engine behind `db`, for the rare query whose SQL differs between them. */
 export const dbKind = databaseKind(resolveDatabaseUrl(process.env.DATABASE_URL));
 
+/**
+ * SQL for the rare raw query: `expr` of every row joined by `separator` into one text value
+ * (string_agg on PostgreSQL, group_concat on SQLite), and the engine's mark for parameter `n`
+ * (1-based; SQLite's ? is positional, so a value used twice is passed twice there).
+ */
+export const rawSql = {
+  joined: (expr: string, separator: string) =>
+    dbKind === 'postgres' ? `string_agg(${expr}, '${separator}')` : `group_concat(${expr}, '${separator}')`,
+  param: (n: number) => (dbKind === 'postgres' ? `$${n}` : '?'),
+};
+
 const globalForDb = globalThis as unknown as { netprepDb?: Db };
 
 export const db: Db = globalForDb.netprepDb ?? createClient();

@@ -5,7 +5,7 @@ import 'server-only';
  * every answer) summed over all days and over the last 30 local days, finished quiz days, and a
  * year of daily activity. lib/practice/progress shapes them.
  */
-import { db, dbKind } from './db';
+import { db, dbKind, rawSql } from './db';
 import type { UserSettings } from './user-settings';
 import { progressWindows, shapeProgress, type Progress } from '@/lib/practice/progress';
 import type { CardState, CardStateName } from '@/lib/practice/schedule';
@@ -52,9 +52,7 @@ async function memoryRows(userId: string): Promise<{ topic: string; card: CardSt
   const line = pg
     ? `concat_ws('|', "topic", ${instant('"due"')}, "stability"::text, "state", coalesce(${instant('"lastReview"')}, ''))`
     : `"topic" || '|' || "due" || '|' || "stability" || '|' || "state" || '|' || coalesce("lastReview", '')`;
-  const sql = pg
-    ? `SELECT string_agg(${line}, ';') AS cards FROM "Card" WHERE "userId" = $1`
-    : `SELECT group_concat(${line}, ';') AS cards FROM "Card" WHERE "userId" = ?`;
+  const sql = `SELECT ${rawSql.joined(line, ';')} AS cards FROM "Card" WHERE "userId" = ${rawSql.param(1)}`;
   const rows = await db.$queryRawUnsafe<{ cards: string | null }[]>(sql, userId);
   const text = rows[0]?.cards;
   if (!text) return [];
