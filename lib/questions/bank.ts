@@ -5,7 +5,7 @@
  */
 import type { TBankQuestion } from '../content/schema';
 import type { TopicId } from '../topics';
-import { createRng } from './rng';
+import { createRng, fnv1a } from './rng';
 import { CHOICE_IDS } from './choices';
 import type { Question } from './types';
 
@@ -13,10 +13,7 @@ export const BANK_PREFIX = 'bank:';
 
 /** FNV-1a over the question's JSON, kept to 31 bits so it fits a database INTEGER. */
 export function bankQuestionVersion(q: TBankQuestion): number {
-  const text = JSON.stringify(q);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h >>> 1;
+  return fnv1a(JSON.stringify(q)) >>> 1;
 }
 
 const SECONDS_BY_DIFFICULTY = { 1: 30, 2: 60, 3: 90 } as const;

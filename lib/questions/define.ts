@@ -1,5 +1,5 @@
 /** defineGenerator: the one way a generator is made, so every question carries id, version and seed. */
-import { createRng, type Rng } from './rng';
+import { createRng, fnv1a, type Rng } from './rng';
 import type { Generator, Question, Response, ResponseKind } from './types';
 import type { TopicId } from '../topics';
 
@@ -16,15 +16,9 @@ export interface GeneratorSpec<P> {
   solve(params: P): Response;
 }
 
-/** FNV-1a of the id, so two generators given the same seed draw different numbers. */
-function idHash(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
-
 export function defineGenerator<P>(spec: GeneratorSpec<P>): Generator<P> {
-  const salt = idHash(spec.id);
+  // FNV-1a of the id, so two generators given the same seed draw different numbers.
+  const salt = fnv1a(spec.id);
   return {
     id: spec.id,
     version: spec.version,

@@ -103,3 +103,10 @@ export function createRng(seed: number): Rng {
 export function nextSeed(rng: Rng): number {
   return rng.int(0, 0x7fffffff);
 }
+
+/** FNV-1a (32-bit) of a text's UTF-16 code units: a stable number for an id or a content hash. */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}

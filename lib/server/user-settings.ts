@@ -1,6 +1,7 @@
 import 'server-only';
 /** The per-user settings daily practice runs on (time zone, quiz size, desired retention). */
 import { db } from './db';
+import { fnv1a } from '@/lib/questions/rng';
 
 export interface UserSettings {
   id: string;
@@ -24,7 +25,5 @@ export async function updateUserSettings(userId: string, settings: Omit<UserSett
 
 /** A stable 32-bit number per user (FNV-1a of the id): the seed of their daily quizzes. */
 export function userSeed(userId: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < userId.length; i++) h = Math.imul(h ^ userId.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
+  return fnv1a(userId);
 }
