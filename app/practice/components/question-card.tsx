@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { PublicQuestion, Response, ScoreResult } from '@/lib/questions';
+import { describeResponse } from '@/lib/questions/describe';
 import { AnswerInput, type Draft } from './answer-input';
 import { MarkdownText } from './markdown-text';
 import { WorkedSteps } from './worked-steps';
@@ -23,10 +24,7 @@ export type CardPhase =
 
 /** The key in words: choice texts rather than ids, a number with its unit. */
 export function describeKey(q: PublicQuestion, answer: Response): string {
-  const text = (id: string) => q.choices?.find((c) => c.id === id)?.text ?? id;
-  if (Array.isArray(answer)) return answer.map(text).join(q.kind === 'order' ? ' → ' : '; ');
-  if (typeof answer === 'number') return `${answer}${q.unit ? ` ${q.unit}` : ''}`;
-  return q.kind === 'single' ? text(answer) : answer;
+  return describeResponse(answer, q) ?? '';
 }
 
 interface Props {
