@@ -5,7 +5,7 @@ import 'server-only';
  * another device resumes it, and answered position by position.
  */
 import { z } from 'zod';
-import { db, dbKind, rawSql } from './db';
+import { db, instantFromSql, rawParams, rawSql } from './db';
 import { buildQuestion, itemIndex, rebuildQuestion } from './practice-pool';
 import { saveAnswer, type SavedAnswer } from './save-answer';
 import { userSeed, type UserSettings } from './user-settings';
@@ -37,39 +37,78 @@ function parseRow(row: { id: string; day: string; items: string; finishedAt: Dat
 
 const topicOf = (itemId: string): TopicId | null => itemIndex().topicOf.get(itemId) ?? null;
 
-/**
- * The `size` most overdue cards due before `endOfDay` whose items still exist, in composition
- * order (due, then item id), so composition sees exactly the due cards it would pick from all of
- * them. Read along the (userId, due) index with a limit, never every card of the user; when cards
- * of retired items crowd the first page, a second read names the items that exist.
- */
-async function dueCards(userId: string, endOfDay: Date, size: number, known: ReadonlyMap<string, unknown>) {
-  const query = { orderBy: [{ due: 'asc' as const }, { itemId: 'asc' as const }], select: { itemId: true, due: true } };
-  const take = size + 10;
-  const first = await db.card.findMany({ ...query, where: { userId, due: { lt: endOfDay } }, take });
-  const live = first.filter((c) => known.has(c.itemId));
-  if (live.length >= size || first.length < take) return live.slice(0, size);
-  return db.card.findMany({ ...query, where: { userId, due: { lt: endOfDay }, itemId: { in: [...known.keys()] } }, take: size });
+interface ComposeRows {
+  /** The first `take` cards due before the end of the day, in composition order. */
+  due: { itemId: string; due: Date }[];
+  /** Lessons the user has read (lesson slugs are topic ids). */
+  read: TopicId[];
+  /** Items the user has cards for in the topics of those lessons. */
+  carded: Set<string>;
+  /** Attempts and right answers per topic over the weak-topic window. */
+  tally: Map<string, { right: number; total: number }>;
 }
 
 /**
- * In one round trip: the lessons the user has read (lesson slugs are topic ids) and the ids of
- * their cards in those topics, each as one aggregated string rather than a row per card — with
- * thousands of cards, materialising rows costs several times the query itself. Ids never contain
- * a comma (lesson slugs, generator ids and bank ids are lowercase words and hyphens).
+ * Everything composition reads, in one round trip of four small subqueries, each answered from an
+ * index: the `take` most overdue cards (the (userId, due) index, with a limit — never every card),
+ * the lessons read, the user's cards in those lessons' topics (the (userId, topic, itemId) index)
+ * and the TopicDay rollup of the window. Each comes back as one aggregated string rather than a
+ * row per card: with thousands of cards, materialising rows costs several times the query, and so
+ * does each extra round trip through the ORM. Ids never contain , | or ; (lesson slugs, generator
+ * ids and bank ids are lowercase words and hyphens; topics are topic ids).
  */
-async function readTopicsAndCards(userId: string): Promise<{ read: TopicId[]; carded: Set<string> }> {
-  const me = rawSql.param(1);
+async function readComposeRows(userId: string, endOfDay: Date, take: number, fromDay: LocalDay, toDay: LocalDay): Promise<ComposeRows> {
+  const params = rawParams();
+  const p = params.mark;
+  const me = () => p(1, userId);
+  const dueRow = rawSql.concat(['d."itemId"', rawSql.instant('d."due"')], '|');
+  const tallyRow = rawSql.concat(['t."topic"', 't."attempts"', 't."correct"'], '|');
   const sql = `SELECT
-    (SELECT ${rawSql.joined('lp."lessonSlug"', ',')} FROM "LessonProgress" lp WHERE lp."userId" = ${me}) AS lessons,
-    (SELECT ${rawSql.joined('c."itemId"', ',')} FROM "Card" c WHERE c."userId" = ${me}
-       AND c."topic" IN (SELECT lp2."lessonSlug" FROM "LessonProgress" lp2 WHERE lp2."userId" = ${me})) AS ids`;
-  // PostgreSQL reuses $1; SQLite's ? takes one value per mark.
-  const args = dbKind === 'postgres' ? [userId] : [userId, userId, userId];
-  const rows = await db.$queryRawUnsafe<{ lessons: string | null; ids: string | null }[]>(sql, ...args);
-  const split = (v: string | null | undefined) => (v ? v.split(',') : []);
-  const read = split(rows[0]?.lessons).filter((s): s is TopicId => (TOPIC_IDS as readonly string[]).includes(s));
-  return { read, carded: new Set(split(rows[0]?.ids)) };
+    (SELECT ${rawSql.joined(dueRow, ';')} FROM (SELECT "itemId", "due" FROM "Card" WHERE "userId" = ${me()} AND "due" < ${p(2, rawSql.instantParam(endOfDay))}
+       ORDER BY "due", "itemId" LIMIT ${p(3, take)}) d) AS due,
+    (SELECT ${rawSql.joined('lp."lessonSlug"', ',')} FROM "LessonProgress" lp WHERE lp."userId" = ${me()}) AS lessons,
+    (SELECT ${rawSql.joined('c."itemId"', ',')} FROM "Card" c WHERE c."userId" = ${me()}
+       AND c."topic" IN (SELECT lp2."lessonSlug" FROM "LessonProgress" lp2 WHERE lp2."userId" = ${me()})) AS carded,
+    (SELECT ${rawSql.joined(tallyRow, ';')} FROM (SELECT "topic", SUM("attempts") AS "attempts", SUM("correct") AS "correct" FROM "TopicDay"
+       WHERE "userId" = ${me()} AND "day" >= ${p(4, fromDay)} AND "day" <= ${p(5, toDay)} GROUP BY "topic") t) AS tally`;
+  const rows = await db.$queryRawUnsafe<{ due: string | null; lessons: string | null; carded: string | null; tally: string | null }[]>(sql, ...params.values());
+  const row = rows[0];
+  const split = (v: string | null | undefined, sep: string) => (v ? v.split(sep) : []);
+  const due = split(row?.due, ';').map((entry) => {
+    const [itemId = '', at = ''] = entry.split('|');
+    return { itemId, due: instantFromSql(at) };
+  });
+  // Composition orders due cards itself; the aggregate's order is not guaranteed.
+  return {
+    due,
+    read: split(row?.lessons, ',').filter((s): s is TopicId => (TOPIC_IDS as readonly string[]).includes(s)),
+    carded: new Set(split(row?.carded, ',')),
+    tally: new Map(
+      split(row?.tally, ';').map((entry) => {
+        const [topic = '', total = '0', right = '0'] = entry.split('|');
+        return [topic, { right: Number(right), total: Number(total) }];
+      }),
+    ),
+  };
+}
+
+/**
+ * The `size` most overdue of the cards read (in composition order: due, then item id) whose items
+ * still exist. When cards of retired items crowd the page read, a second read names the items
+ * that exist, so composition sees exactly the due cards it would pick from all of them.
+ */
+async function liveDueCards(rows: ComposeRows['due'], userId: string, endOfDay: Date, size: number, take: number, known: ReadonlyMap<string, unknown>) {
+  const first = rows
+    .slice()
+    .sort((a, b) => a.due.getTime() - b.due.getTime() || (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0));
+  const live = first.filter((c) => known.has(c.itemId));
+  if (live.length >= size || first.length < take) return live.slice(0, size);
+  return db.card.findMany({
+    where: { userId, due: { lt: endOfDay }, itemId: { in: [...known.keys()] } },
+    orderBy: [{ due: 'asc' }, { itemId: 'asc' }],
+    select: { itemId: true, due: true },
+    take: size,
+  });
 }
 
 /** Everything composeDailyQuiz needs, read from the database for `day`. */
@@ -77,38 +116,24 @@ export async function composeInputFor(user: UserSettings, day: LocalDay): Promis
   const { items, topicOf: itemTopic } = itemIndex();
   const topicItems: Partial<Record<TopicId, readonly string[]>> = Object.fromEntries(items);
   const endOfDay = dayStart(addDays(day, 1), user.timeZone);
-  const sinceDay = addDays(day, -(WEAK_WINDOW_DAYS - 1));
-  const due = await dueCards(user.id, endOfDay, user.dailySize, itemTopic);
-  const base = {
+  const take = user.dailySize + 10;
+  const rows = await readComposeRows(user.id, endOfDay, take, addDays(day, -(WEAK_WINDOW_DAYS - 1)), day);
+  const due = await liveDueCards(rows.due, user.id, endOfDay, user.dailySize, take, itemTopic);
+  const newItems = rows.read
+    .flatMap((t) => topicItems[t] ?? [])
+    .filter((id) => !rows.carded.has(id))
+    .map((itemId) => ({ itemId, topic: itemTopic.get(itemId) as TopicId }));
+  return {
     userSeed: userSeed(user.id),
     day,
     size: user.dailySize,
     dueCards: due.map((c) => ({ itemId: c.itemId, topic: itemTopic.get(c.itemId) as TopicId, due: c.due })),
-    topicItems,
-  };
-  // Due reviews fill the whole quiz: new items and weak topics cannot change it, so skip their reads.
-  if (due.length >= user.dailySize) return { ...base, newItems: [], weakTopics: [] };
-
-  const { read, carded: hasCard } = await readTopicsAndCards(user.id);
-  const newItems = read
-    .flatMap((t) => topicItems[t] ?? [])
-    .filter((id) => !hasCard.has(id))
-    .map((itemId) => ({ itemId, topic: itemTopic.get(itemId) as TopicId }));
-  // Reviews and new items fill the quiz: weak topics cannot change it, so skip their read.
-  if (due.length + newItems.length >= user.dailySize) return { ...base, newItems, weakTopics: [] };
-  const accuracy = await db.topicDay.groupBy({
-    by: ['topic'],
-    where: { userId: user.id, day: { gte: sinceDay, lte: day } },
-    _sum: { attempts: true, correct: true },
-  });
-  const tally = new Map(accuracy.map((row) => [row.topic, { right: row._sum.correct ?? 0, total: row._sum.attempts ?? 0 }]));
-  return {
-    ...base,
     newItems,
     weakTopics: TOPICS.map((t) => {
-      const s = tally.get(t.id);
+      const s = rows.tally.get(t.id);
       return { topic: t.id, accuracy: s && s.total ? s.right / s.total : UNPRACTISED_ACCURACY };
     }),
+    topicItems,
   };
 }
 

@@ -37,7 +37,45 @@ export const rawSql = {
   joined: (expr: string, separator: string) =>
     dbKind === 'postgres' ? `string_agg(${expr}, '${separator}')` : `group_concat(${expr}, '${separator}')`,
   param: (n: number) => (dbKind === 'postgres' ? `$${n}` : '?'),
+  /** `exprs` as one text value separated by `separator` (none may be NULL). */
+  concat: (exprs: readonly string[], separator: string) =>
+    dbKind === 'postgres' ? `concat_ws('${separator}', ${exprs.join(', ')})` : exprs.join(` || '${separator}' || `),
+  /**
+   * A DateTime column as text that `instantFromSql` reads: epoch milliseconds on PostgreSQL; on
+   * SQLite the stored ISO text itself (converting there costs more than reading it here).
+   */
+  instant: (column: string) => (dbKind === 'postgres' ? `((extract(epoch from ${column}) * 1000)::bigint)::text` : column),
+  /**
+   * A Date as a parameter to compare with a DateTime column. SQLite: text in the format Prisma's
+   * SQLite adapter stores (`YYYY-MM-DDTHH:MM:SS.mmm+00:00`), so text order is time order (and the
+   * column's index serves the comparison). PostgreSQL: an ISO instant, of which the timestamp
+   * column (UTC wall clock) takes the wall clock.
+   */
+  instantParam: (d: Date) => (dbKind === 'postgres' ? d.toISOString() : d.toISOString().replace(/Z$/, '+00:00')),
 };
+
+/**
+ * The parameters of one raw query: `mark(n, value)` writes the engine's mark for parameter `n`
+ * into the SQL (call it where the mark goes, in order), and `values()` lists the arguments as the
+ * engine wants them: by number on PostgreSQL ($1 may appear many times), by appearance on SQLite.
+ */
+export function rawParams(): { mark: (n: number, value: unknown) => string; values: () => unknown[] } {
+  const byNumber = new Map<number, unknown>();
+  const inOrder: unknown[] = [];
+  return {
+    mark(n, value) {
+      byNumber.set(n, value);
+      inOrder.push(value);
+      return rawSql.param(n);
+    },
+    values: () => (dbKind === 'postgres' ? [...byNumber.keys()].sort((x, y) => x - y).map((n) => byNumber.get(n)) : inOrder),
+  };
+}
+
+/** A value written by `rawSql.instant` as a Date: epoch milliseconds (PostgreSQL) or ISO text (SQLite). */
+export function instantFromSql(value: string | number): Date {
+  return new Date(typeof value === 'number' || /^-?\d+$/.test(value) ? Number(value) : value);
+}
 
 const globalForDb = globalThis as unknown as { netprepDb?: Db };
 

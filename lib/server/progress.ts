@@ -1,11 +1,11 @@
 import 'server-only';
 /**
- * The progress dashboard's data for one user, from five narrow queries and never from the
- * attempts themselves: five columns of each card, the per-topic rollup (TopicDay, written with
- * every answer) summed over all days and over the last 30 local days, finished quiz days, and a
- * year of daily activity. lib/practice/progress shapes them.
+ * The progress dashboard's data for one user, in one round trip of five narrow subqueries and
+ * never from the attempts themselves: five columns of each card, the per-topic rollup (TopicDay,
+ * written with every answer) summed over all days and over the last 30 local days, finished quiz
+ * days, and a year of daily activity. lib/practice/progress shapes them.
  */
-import { db, dbKind, rawSql } from './db';
+import { db, instantFromSql, rawParams, rawSql } from './db';
 import type { UserSettings } from './user-settings';
 import { progressWindows, shapeProgress, type Progress } from '@/lib/practice/progress';
 import type { CardState, CardStateName } from '@/lib/practice/schedule';
@@ -40,46 +40,58 @@ function memoryCard(row: CardMemoryRow): CardState {
   };
 }
 
+interface ProgressRow {
+  cards: string | null;
+  allTime: string | null;
+  recent: string | null;
+  finished: string | null;
+  activity: string | null;
+}
+
 /**
- * The memory columns of every card of the user, as one aggregated string instead of a row per
- * card: with thousands of cards, materialising rows costs several times the query. Each card is
- * `topic|due|stability|state|lastReview` with instants as epoch milliseconds (PostgreSQL) or
- * ISO text (SQLite, as Prisma stores them there); neither topics nor states contain | or ;.
+ * Everything the dashboard reads, each subquery's rows as one aggregated string: with thousands
+ * of cards, materialising rows costs several times the query, and each query through the ORM
+ * costs more than these reads themselves. Cards are `topic|due|stability|state|lastReview`;
+ * tallies `topic|attempts|correct[|lastDay]`; activity `day|attempts|correct`. Topics, states and
+ * days never contain | or ;.
  */
-async function memoryRows(userId: string): Promise<{ topic: string; card: CardState }[]> {
-  const pg = dbKind === 'postgres';
-  const instant = (c: string) => (pg ? `((extract(epoch from ${c}) * 1000)::bigint)::text` : c);
-  const line = pg
-    ? `concat_ws('|', "topic", ${instant('"due"')}, "stability"::text, "state", coalesce(${instant('"lastReview"')}, ''))`
-    : `"topic" || '|' || "due" || '|' || "stability" || '|' || "state" || '|' || coalesce("lastReview", '')`;
-  const sql = `SELECT ${rawSql.joined(line, ';')} AS cards FROM "Card" WHERE "userId" = ${rawSql.param(1)}`;
-  const rows = await db.$queryRawUnsafe<{ cards: string | null }[]>(sql, userId);
-  const text = rows[0]?.cards;
-  if (!text) return [];
-  const toDate = (v: string) => new Date(pg ? Number(v) : v);
-  return text.split(';').map((entry) => {
-    const [topic = '', due = '', stability = '', state = '', lastReview = ''] = entry.split('|');
-    return { topic, card: memoryCard({ due: toDate(due), stability: Number(stability), state, lastReview: lastReview ? toDate(lastReview) : null }) };
-  });
+async function progressRow(userId: string, today: string, recentFrom: string, activityFrom: string): Promise<ProgressRow | undefined> {
+  const { mark, values } = rawParams();
+  const me = () => mark(1, userId);
+  const card = rawSql.concat(['c."topic"', rawSql.instant('c."due"'), 'c."stability"', 'c."state"', `coalesce(${rawSql.instant('c."lastReview"')}, '')`], '|');
+  const sql = `SELECT
+    (SELECT ${rawSql.joined(card, ';')} FROM "Card" c WHERE c."userId" = ${me()}) AS "cards",
+    (SELECT ${rawSql.joined(rawSql.concat(['a."topic"', 'a."attempts"', 'a."correct"', 'a."lastDay"'], '|'), ';')}
+       FROM (SELECT "topic", SUM("attempts") AS "attempts", SUM("correct") AS "correct", MAX("day") AS "lastDay"
+             FROM "TopicDay" WHERE "userId" = ${me()} GROUP BY "topic") a) AS "allTime",
+    (SELECT ${rawSql.joined(rawSql.concat(['r."topic"', 'r."attempts"', 'r."correct"'], '|'), ';')}
+       FROM (SELECT "topic", SUM("attempts") AS "attempts", SUM("correct") AS "correct"
+             FROM "TopicDay" WHERE "userId" = ${me()} AND "day" >= ${mark(2, recentFrom)} AND "day" <= ${mark(3, today)} GROUP BY "topic") r) AS "recent",
+    (SELECT ${rawSql.joined('q."day"', ';')} FROM "DailyQuiz" q WHERE q."userId" = ${me()} AND q."finishedAt" IS NOT NULL) AS "finished",
+    (SELECT ${rawSql.joined(rawSql.concat(['d."day"', 'd."attempts"', 'd."correct"'], '|'), ';')}
+       FROM "DailyActivity" d WHERE d."userId" = ${me()} AND d."day" >= ${mark(4, activityFrom)} AND d."day" <= ${mark(3, today)}) AS "activity"`;
+  const rows = await db.$queryRawUnsafe<ProgressRow[]>(sql, ...values());
+  return rows[0];
+}
+
+/** The entries of an aggregated string, each split into its fields. */
+function entries(text: string | null | undefined): string[][] {
+  return text ? text.split(';').map((entry) => entry.split('|')) : [];
 }
 
 export async function progressFor(user: Pick<UserSettings, 'id' | 'timeZone'>, now: Date): Promise<Progress> {
-  const userId = user.id;
   const { today, recentFrom, activityFrom } = progressWindows(now, user.timeZone);
-  const [cards, allTime, recent, quizzes, activity] = await Promise.all([
-    memoryRows(userId),
-    db.topicDay.groupBy({ by: ['topic'], where: { userId }, _sum: { attempts: true, correct: true }, _max: { day: true } }),
-    db.topicDay.groupBy({ by: ['topic'], where: { userId, day: { gte: recentFrom, lte: today } }, _sum: { attempts: true, correct: true } }),
-    db.dailyQuiz.findMany({ where: { userId, finishedAt: { not: null } }, select: { day: true } }),
-    db.dailyActivity.findMany({ where: { userId, day: { gte: activityFrom, lte: today } }, select: { day: true, attempts: true, correct: true } }),
-  ]);
+  const row = await progressRow(user.id, today, recentFrom, activityFrom);
   return shapeProgress({
     now,
     timeZone: user.timeZone,
-    cards,
-    allTime: allTime.map((g) => ({ topic: g.topic, attempts: g._sum.attempts ?? 0, correct: g._sum.correct ?? 0, lastDay: g._max.day })),
-    recent: recent.map((g) => ({ topic: g.topic, attempts: g._sum.attempts ?? 0, correct: g._sum.correct ?? 0 })),
-    finishedDays: quizzes.map((q) => q.day),
-    activity,
+    cards: entries(row?.cards).map(([topic = '', due = '', stability = '', state = '', lastReview = '']) => ({
+      topic,
+      card: memoryCard({ due: instantFromSql(due), stability: Number(stability), state, lastReview: lastReview ? instantFromSql(lastReview) : null }),
+    })),
+    allTime: entries(row?.allTime).map(([topic = '', attempts, correct, lastDay]) => ({ topic, attempts: Number(attempts), correct: Number(correct), lastDay: lastDay || null })),
+    recent: entries(row?.recent).map(([topic = '', attempts, correct]) => ({ topic, attempts: Number(attempts), correct: Number(correct) })),
+    finishedDays: row?.finished ? row.finished.split(';') : [],
+    activity: entries(row?.activity).map(([day = '', attempts, correct]) => ({ day, attempts: Number(attempts), correct: Number(correct) })),
   });
 }

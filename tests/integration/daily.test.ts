@@ -5,13 +5,13 @@
 import { db } from '@/lib/server/db';
 import { createUser } from '@/lib/server/create-user';
 import { saveAnswer } from '@/lib/server/save-answer';
-import { answerDaily, dailyState, getOrCreateDailyQuiz } from '@/lib/server/daily-quiz';
+import { answerDaily, composeInputFor, dailyState, getOrCreateDailyQuiz } from '@/lib/server/daily-quiz';
 import { buildQuestion, practiceItems } from '@/lib/server/practice-pool';
 import { markLessonRead } from '@/lib/server/lesson-progress';
 import type { UserSettings } from '@/lib/server/user-settings';
 import { score, type Question } from '@/lib/questions';
 
-const EMAILS = ['daily-a@example.com', 'daily-b@example.com', 'daily-c@example.com', 'daily-d@example.com'];
+const EMAILS = ['daily-a@example.com', 'daily-b@example.com', 'daily-c@example.com', 'daily-d@example.com', 'daily-e@example.com'];
 const NOW = new Date('2026-11-26T10:00:00Z');
 
 async function newUser(email: string, extra: Partial<UserSettings> = {}): Promise<UserSettings> {
@@ -151,5 +151,43 @@ describe("today's quiz", () => {
     expect(a.quizId).toBe(b.quizId);
     expect(a.positions[0]).toMatchObject({ itemId: 'vpn-dpd-timeout', reason: 'due' });
     expect(await db.dailyQuiz.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it('reads what composition needs: due cards up to local midnight, new items of lessons read, accuracy of 30 days', async () => {
+    const user = await newUser(EMAILS[4] as string, { timeZone: 'Pacific/Auckland' });
+    // 2026-11-27 00:00 in Auckland (UTC+13 in summer) is 2026-11-26 11:00 UTC.
+    const midnight = new Date('2026-11-26T11:00:00.000Z');
+    const card = (itemId: string, topic: string, due: Date) => ({
+      userId: user.id, itemId, topic, due, stability: 3, difficulty: 5, elapsedDays: 1, scheduledDays: 1,
+      learningSteps: 0, reps: 1, lapses: 0, state: 'Review', lastReview: new Date('2026-11-20T00:00:00Z'),
+    });
+    await db.card.createMany({
+      data: [
+        card('vpn-dpd-timeout', 'vpn', new Date(midnight.getTime() - 1)),
+        card('cidr-usable-ips', 'vpc-cidr', new Date('2026-11-01T00:00:00Z')),
+        card('nacl-evaluation', 'nacls', midnight),
+        card('retired-generator', 'vpn', new Date('2026-10-01T00:00:00Z')),
+      ],
+    });
+    await markLessonRead(user.id, 'vpc-cidr');
+    await db.topicDay.createMany({
+      data: [
+        { userId: user.id, day: '2026-11-20', topic: 'nacls', attempts: 4, correct: 1 },
+        { userId: user.id, day: '2026-11-27', topic: 'nacls', attempts: 4, correct: 4 },
+        { userId: user.id, day: '2026-10-01', topic: 'vpn', attempts: 9, correct: 0 },
+        { userId: user.id, day: '2026-10-28', topic: 'vpn', attempts: 2, correct: 2 },
+      ],
+    });
+    const input = await composeInputFor(user, '2026-11-26');
+    // Most overdue first; due exactly at midnight belongs to tomorrow; a retired item is left out.
+    expect(input.dueCards.map((c) => [c.itemId, c.due.toISOString()])).toEqual([
+      ['cidr-usable-ips', '2026-11-01T00:00:00.000Z'],
+      ['vpn-dpd-timeout', '2026-11-26T10:59:59.999Z'],
+    ]);
+    const lessonItems = practiceItems('vpc-cidr').map((i) => i.itemId);
+    expect(input.newItems.map((i) => i.itemId).sort()).toEqual(lessonItems.filter((id) => id !== 'cidr-usable-ips').sort());
+    const accuracy = Object.fromEntries(input.weakTopics.map((w) => [w.topic, w.accuracy]));
+    // The window is the 30 local days ending today: 2026-10-28 to 2026-11-26.
+    expect(accuracy).toMatchObject({ nacls: 0.25, vpn: 1, 'vpc-cidr': 0.5 });
   });
 });

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Card_userId_topic_itemId_idx" ON "Card"("userId", "topic", "itemId");
+
