@@ -92,9 +92,34 @@ export function questionSeed(userSeed: number, day: LocalDay, position: number):
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Distinct ids in code-unit order, so the result never depends on the order rows arrived in. */
-function canonical(ids: Iterable<string>): string[] {
-  return [...new Set(ids)].sort(byCodeUnit);
+/**
+ * Distinct ids in code-unit order, so the result never depends on the order rows arrived in.
+ * Ids already strictly ascending (the server's item index keeps them so) are returned as they are.
+ */
+function canonical(ids: readonly string[]): readonly string[] {
+  for (let i = 1; i < ids.length; i++) {
+    if (!((ids[i - 1] as string) < (ids[i] as string))) return [...new Set(ids)].sort(byCodeUnit);
+  }
+  return ids;
+}
+
+/**
+ * A draw without replacement from `ids` in random order, one id per call (undefined when none is
+ * left): Fisher–Yates from the front, carried only as far as ids are drawn, so a topic of hundreds
+ * of items costs a few random numbers when the quiz takes a few of them.
+ */
+function drawer(ids: readonly string[], rng: Rng): () => string | undefined {
+  const pool = ids.slice();
+  let next = 0;
+  return () => {
+    if (next >= pool.length) return undefined;
+    const j = rng.int(next, pool.length - 1);
+    const id = pool[j] as string;
+    pool[j] = pool[next] as string;
+    pool[next] = id;
+    next += 1;
+    return id;
+  };
 }
 
 function checkItemId(id: string): void {
@@ -106,7 +131,7 @@ function checkItemId(id: string): void {
  * 1. due cards, most overdue (earliest due) first, ties by itemId;
  * 2. then new items, in an order shuffled by (userSeed, day);
  * 3. then weak-topic practice: topics weakest first (ties by topic id), taking one item from each
- *    in turn (the next one not already in the quiz) from its shuffled list, so when slots run out
+ *    in turn (the next one not already in the quiz) drawn at random from its items, so when slots run out
  *    the weakest topics have had the most.
  * With fewer items available than `size`, the quiz is shorter. Each item's seed is
  * questionSeed(userSeed, day, position). Input order never matters, only the sets given.
@@ -154,13 +179,13 @@ export function composeDailyQuiz(input: ComposeInput): QuizItem[] {
   const queues = topics.map((t) => {
     const ids = input.topicItems[t] ?? [];
     ids.forEach(checkItemId);
-    return rng.shuffle(canonical(ids));
+    return drawer(canonical(ids), rng);
   });
   for (let progress = true; progress && picked.length < size; ) {
     progress = false;
-    for (const q of queues) {
-      let id = q.shift();
-      while (id !== undefined && used.has(id)) id = q.shift();
+    for (const draw of queues) {
+      let id = draw();
+      while (id !== undefined && used.has(id)) id = draw();
       if (id !== undefined) {
         take(id, 'weak');
         progress = true;

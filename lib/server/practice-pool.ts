@@ -33,10 +33,13 @@ export function practiceItems(scope: PracticeScope): PracticeItem[] {
 
 let byTopic: { items: Map<TopicId, readonly string[]>; topicOf: Map<string, TopicId> } | undefined;
 
-/** Every item id per topic, and the topic of every item id (computed once: items are static). */
+/**
+ * Every item id per topic, in code-unit order (the order composition works in, so it never has to
+ * sort them), and the topic of every item id. Computed once: items are static.
+ */
 export function itemIndex(): { items: Map<TopicId, readonly string[]>; topicOf: Map<string, TopicId> } {
   if (!byTopic) {
-    const items = new Map<TopicId, readonly string[]>(TOPICS.map((t) => [t.id, practiceItems(t.id).map((i) => i.itemId)]));
+    const items = new Map<TopicId, readonly string[]>(TOPICS.map((t) => [t.id, practiceItems(t.id).map((i) => i.itemId).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))]));
     const topicOf = new Map<string, TopicId>();
     for (const [topic, ids] of items) for (const id of ids) topicOf.set(id, topic);
     byTopic = { items, topicOf };
