@@ -4,7 +4,7 @@
  * this file pins its settings so that the same (card, rating, now, retention) always gives the
  * same next card, on every machine and every day.
  */
-import { createEmptyCard, fsrs, generatorParameters, State, type Card, type FSRS, type Grade } from 'ts-fsrs';
+import { createEmptyCard, date_diff, forgetting_curve, fsrs, generatorParameters, State, type Card, type FSRS, type Grade } from 'ts-fsrs';
 
 export type CardStateName = 'New' | 'Learning' | 'Review' | 'Relearning';
 
@@ -125,14 +125,21 @@ export function nextCardState(card: CardState | null, rating: Grade, now: Date, 
   return fromFsrsCard(scheduler.next(current, now, rating).card);
 }
 
+const KNOWN_STATES: ReadonlySet<string> = new Set(Object.values(NAMES));
+
 /**
  * The probability (0–1) of recalling the card at `now`: FSRS-6's forgetting curve at the whole
- * days elapsed since the last review (ts-fsrs get_retrievability). A card never reviewed is 0.
- * It does not depend on desired retention, only on the card.
+ * days elapsed since the last review. A card never reviewed is 0. It does not depend on desired
+ * retention, only on the card. This is ts-fsrs get_retrievability's own arithmetic (date_diff in
+ * days, stability to 8 decimals, forgetting_curve with the scheduler's weights) called without
+ * copying the card into a ts-fsrs Card first, which the dashboard does for thousands of cards;
+ * a property test checks that both always agree.
  */
 export function retrievability(card: CardState | null, now: Date): number {
   checkDate(now, 'now');
   if (!card || card.state === 'New' || !card.last_review) return 0;
-  const r = curveScheduler.get_retrievability(toFsrsCard(card), now, false);
+  if (!KNOWN_STATES.has(card.state)) throw new RangeError(`unknown card state ${JSON.stringify(card.state)}`);
+  const days = Math.max(date_diff(now, checkDate(card.last_review, 'last_review'), 'days'), 0);
+  const r = forgetting_curve(curveScheduler.parameters.w, days, +card.stability.toFixed(8));
   return Math.min(1, Math.max(0, r));
 }

@@ -1,4 +1,5 @@
-import { Rating } from 'ts-fsrs';
+import fc from 'fast-check';
+import { fsrs, generatorParameters, Rating } from 'ts-fsrs';
 import {
   fromFsrsCard,
   MAX_DESIRED_RETENTION,
@@ -6,6 +7,7 @@ import {
   newCardState,
   nextCardState,
   retrievability,
+  SCHEDULER_SETTINGS,
   toFsrsCard,
   type CardState,
 } from '../schedule';
@@ -150,5 +152,28 @@ describe('retrievability', () => {
   });
   it('is close to the desired retention when the card falls due', () => {
     expect(retrievability(card, card.due)).toBeCloseTo(0.9, 1);
+  });
+  it('equals ts-fsrs get_retrievability for any reviewed card and instant', () => {
+    const reference = fsrs(generatorParameters({ ...SCHEDULER_SETTINGS, request_retention: 0.9 }));
+    const states = ['Learning', 'Review', 'Relearning'] as const;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...states),
+        fc.double({ min: 0.001, max: 36500, noNaN: true }),
+        fc.integer({ min: -5 * DAY, max: 3650 * DAY }),
+        fc.integer({ min: 0, max: 3650 * DAY }),
+        (state, stability, sinceReview, reviewOffset) => {
+          const lastReview = at(-reviewOffset);
+          const c: CardState = { ...card, state, stability, last_review: lastReview, due: at(DAY) };
+          const now = new Date(lastReview.getTime() + sinceReview);
+          const expected = Math.min(1, Math.max(0, reference.get_retrievability(toFsrsCard(c), now, false)));
+          expect(retrievability(c, now)).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+  it('refuses an unknown card state', () => {
+    expect(() => retrievability({ ...card, state: 'Lost' as CardState['state'] }, NOW)).toThrow(RangeError);
   });
 });
