@@ -10,7 +10,8 @@ import { Heatmap } from './components/heatmap';
 import { TopicTable } from './components/topic-table';
 import { AccuracyChart } from './components/accuracy-chart';
 import { DueChart } from './components/due-chart';
-import { formatDay, formatDayShort, plural } from './format';
+import { AccuracyTable, DueTable } from './components/day-tables';
+import { formatDay, plural } from './format';
 import './progress.css';
 
 export const metadata = { title: 'Progress' };
@@ -130,31 +131,7 @@ export default async function ProgressPage() {
             <figcaption>{accuracySummary(p)}</figcaption>
             <details>
               <summary>Accuracy as a table</summary>
-              <div className="table-scroll" role="region" aria-label="Accuracy per day" tabIndex={0}>
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Day</th>
-                      <th scope="col">Answers</th>
-                      <th scope="col">Right</th>
-                      <th scope="col">Accuracy</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {p.accuracy
-                      .filter((d) => d.attempts > 0)
-                      .reverse()
-                      .map((d) => (
-                        <tr key={d.day}>
-                          <td>{formatDay(d.day)}</td>
-                          <td>{d.attempts}</td>
-                          <td>{d.correct}</td>
-                          <td>{d.accuracy} %</td>
-                        </tr>
-                      ))}
-                  </tbody>
-                </table>
-              </div>
+              <AccuracyTable data={p.accuracy} />
               <p className="hint">Days not listed had no answers.</p>
             </details>
           </figure>
@@ -167,24 +144,7 @@ export default async function ProgressPage() {
             <figcaption>{dueSummary(p)}</figcaption>
             <details>
               <summary>Reviews due as a table</summary>
-              <div className="table-scroll" role="region" aria-label="Reviews due per day" tabIndex={0}>
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Day</th>
-                      <th scope="col">Reviews due</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {p.due.map((d, i) => (
-                      <tr key={d.day}>
-                        <td>{i === 0 ? `Today (${formatDayShort(d.day)})` : formatDay(d.day)}</td>
-                        <td>{d.count}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DueTable data={p.due} />
             </details>
           </figure>
         </section>

@@ -1,5 +1,6 @@
+'use client';
 import type { ActivityDay } from '@/lib/practice/streak';
-import { HEAT_SCALE, heatmapGrid } from '@/lib/practice/progress';
+import { HEAT_SCALE, heatmapGrid } from '@/lib/practice/heatmap';
 import { formatDay, plural } from '../format';
 
 const CELL = 11;
