@@ -58,8 +58,7 @@ interface ComposeRows {
  * ids and bank ids are lowercase words and hyphens; topics are topic ids).
  */
 async function readComposeRows(userId: string, endOfDay: Date, take: number, fromDay: LocalDay, toDay: LocalDay): Promise<ComposeRows> {
-  const params = rawParams();
-  const p = params.mark;
+  const { mark: p, values } = rawParams();
   const me = () => p(1, userId);
   const dueRow = rawSql.concat(['d."itemId"', rawSql.instant('d."due"')], '|');
   const tallyRow = rawSql.concat(['t."topic"', 't."attempts"', 't."correct"'], '|');
@@ -71,14 +70,14 @@ async function readComposeRows(userId: string, endOfDay: Date, take: number, fro
        AND c."topic" IN (SELECT lp2."lessonSlug" FROM "LessonProgress" lp2 WHERE lp2."userId" = ${me()})) AS carded,
     (SELECT ${rawSql.joined(tallyRow, ';')} FROM (SELECT "topic", SUM("attempts") AS "attempts", SUM("correct") AS "correct" FROM "TopicDay"
        WHERE "userId" = ${me()} AND "day" >= ${p(4, fromDay)} AND "day" <= ${p(5, toDay)} GROUP BY "topic") t) AS tally`;
-  const rows = await db.$queryRawUnsafe<{ due: string | null; lessons: string | null; carded: string | null; tally: string | null }[]>(sql, ...params.values());
+  const rows = await db.$queryRawUnsafe<{ due: string | null; lessons: string | null; carded: string | null; tally: string | null }[]>(sql, ...values());
   const row = rows[0];
   const split = (v: string | null | undefined, sep: string) => (v ? v.split(sep) : []);
   const due = split(row?.due, ';').map((entry) => {
     const [itemId = '', at = ''] = entry.split('|');
     return { itemId, due: instantFromSql(at) };
   });
-  // Composition orders due cards itself; the aggregate's order is not guaranteed.
+  // The aggregate's order is not guaranteed: liveDueCards puts the due cards back in order.
   return {
     due,
     read: split(row?.lessons, ',').filter((s): s is TopicId => (TOPIC_IDS as readonly string[]).includes(s)),
