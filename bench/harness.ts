@@ -57,3 +57,30 @@ export function runBench(title: string, cases: readonly Case[]): Map<string, num
   if (sink === Symbol.for('never')) console.log('');
   return results;
 }
+
+/**
+ * A longer, steadier measure for a figure that matters: `warmupMs` of calls first (so the engine
+ * has optimised the code: a mixed batch touches hundreds of functions), then `rounds` rounds of
+ * `roundMs`, reporting the median round's calls/s and the spread.
+ */
+export function measureSteady(c: Case, { warmupMs = 2000, rounds = 7, roundMs = 500 } = {}): { median: number; min: number; max: number } {
+  const calls = c.calls ?? 1;
+  const until = (ms: number) => {
+    const start = process.hrtime.bigint();
+    const limit = BigInt(ms) * 1_000_000n;
+    let n = 0;
+    let elapsed = 0n;
+    // Read the clock every `batch` calls, so timing a cheap call does not mostly time the clock.
+    const batch = Math.max(1, Math.floor(1000 / calls));
+    while (elapsed < limit) {
+      for (let i = 0; i < batch; i++) sink = c.fn();
+      n += batch * calls;
+      elapsed = process.hrtime.bigint() - start;
+    }
+    return n / (Number(elapsed) / 1e9);
+  };
+  until(warmupMs);
+  const rates = Array.from({ length: rounds }, () => until(roundMs)).sort((a, b) => a - b);
+  return { median: rates[Math.floor(rounds / 2)] ?? 0, min: rates[0] ?? 0, max: rates[rounds - 1] ?? 0 };
+}
+
