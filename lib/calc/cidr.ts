@@ -68,7 +68,18 @@ export function makeRange(version: IpVersion, first: bigint, prefix: number): Ci
 
 /** Text of a range, e.g. '10.0.0.0/24'. */
 export function formatRange(r: CidrRange): string {
+  if (r.version === 4 && typeof r.first === 'bigint') {
+    // The common case in numbers (formatIpv4 would make the same text; anything out of range
+    // still goes through it, for its error).
+    const n = Number(r.first);
+    if (n >= 0 && n <= 0xffffffff) return `${ipv4Text(n)}/${r.prefix}`;
+  }
   return `${formatAddressValue(r.version, r.first)}/${r.prefix}`;
+}
+
+/** Dotted quad of a 32-bit value held as a number (0 … 2^32 − 1; not checked). */
+function ipv4Text(n: number): string {
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
 /**
@@ -77,13 +88,17 @@ export function formatRange(r: CidrRange): string {
  * anything else goes through the general parser, which also words every error.
  *
  * (An earlier version remembered parses in large Maps keyed by text. Most texts a question
- * generator parses are new, and hashing and storing each one cost several times the parse.)
+ * generator parses are new, and hashing and storing each one cost several times the parse. The
+ * one-pass IPv4 read is cheaper than even a small memo's lookup, so only the other texts — IPv6
+ * blocks, errors — go through the small memo below.)
  */
 function parseCidrText(s: string, strict: boolean): CidrRange | string {
+  const fast = parseIpv4CidrFast(s, strict);
+  if (fast !== null) return fast;
   const memo = strict ? strictMemo : lenientMemo;
   const hit = memo.get(s);
   if (hit !== undefined) return hit;
-  const r = parseIpv4CidrFast(s, strict) ?? parseCidrUncached(s, strict);
+  const r = parseCidrUncached(s, strict);
   if (memo.size >= 64) memo.clear();
   memo.set(s, r);
   return r;
@@ -404,16 +419,23 @@ function reservedCore(cidr: string): { range: CidrRange; values: bigint[] } {
  * (facts row 10; 10.0.0.0/24 → .0 .1 .2 .3 .255). Works for IPv6 subnets (/44–/64, row 17) too.
  */
 export function reservedIps(cidr: string): ReservedIp[] {
-  const { range, values } = reservedCore(cidr);
+  return reservedList(reservedCore(cidr));
+}
+
+function reservedList({ range, values }: { range: CidrRange; values: bigint[] }): ReservedIp[] {
   const purposes = range.version === 4 ? IPV4_PURPOSES : IPV6_PURPOSES;
+  // IPv4 addresses in numbers (a valid range's addresses are all 0 … 2^32 − 1)
+  if (range.version === 4) return values.map((v, i) => ({ address: ipv4Text(Number(v)), purpose: purposes[i] ?? '' }));
   return values.map((v, i) => ({ address: formatAddressValue(range.version, v), purpose: purposes[i] ?? '' }));
 }
 
 /** Explained form of reservedIps: one step per reserved address with its offset from the base. */
 export function explainReservedIps(cidr: string): Explained<ReservedIp[]> {
-  const result = reservedIps(cidr);
-  const { range } = reservedCore(cidr);
-  const base = formatAddressValue(range.version, range.first);
+  const core = reservedCore(cidr);
+  const { range } = core;
+  const result = reservedList(core);
+  // The first reserved address is the base (the block's first address).
+  const base = (result[0] as ReservedIp).address;
   const offsets = ['base + 0', 'base + 1', 'base + 2', 'base + 3', 'the last address'];
   const steps: Step[] = [
     { text: `The subnet ${formatRange(range)} starts at ${base}; AWS reserves the first four addresses and the last`, values: { base } },

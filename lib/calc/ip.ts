@@ -244,6 +244,20 @@ export function formatIpv4(value: bigint): string {
   return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
+/** Hex text of each byte value: without leading zero ('a') and with it ('0a'). */
+const HEX_BYTE: string[] = [];
+const HEX_BYTE_2: string[] = [];
+for (let b = 0; b < 256; b++) {
+  HEX_BYTE.push(b.toString(16));
+  HEX_BYTE_2.push(b.toString(16).padStart(2, '0'));
+}
+
+/** `g.toString(16)` for a 16-bit group, from two table lookups (number-to-text in base 16 is slow). */
+function hexGroup(g: number): string {
+  const high = g >>> 8;
+  return high === 0 ? (HEX_BYTE[g] as string) : (HEX_BYTE[high] as string) + (HEX_BYTE_2[g & 255] as string);
+}
+
 /**
  * RFC 5952 canonical text of a 128-bit value: lowercase hex, no leading zeros in a group, the
  * longest run of two or more zero groups (the first, on a tie) written as '::', and IPv4-mapped
@@ -289,7 +303,7 @@ export function formatIpv6(value: bigint): string {
     }
     if (!afterColon) out += ':';
     afterColon = false;
-    out += (groups[k] as number).toString(16);
+    out += hexGroup(groups[k] as number);
   }
   return out;
 }

@@ -211,10 +211,11 @@ export function eui64LinkLocal(mac: string): string {
 /** Explained form of eui64LinkLocal. */
 export function explainEui64LinkLocal(mac: string): Explained<string> {
   const { iid, address } = eui64Core(mac);
-  const hex = iid.toString(16).padStart(16, '0');
+  const hex = iid.toString(16).padStart(16, '0'); // 16 digits: the iid has 64 bits
+  const grouped = `${hex.slice(0, 4)}:${hex.slice(4, 8)}:${hex.slice(8, 12)}:${hex.slice(12)}`;
   const steps: Step[] = [
     { text: `Split the MAC ${mac} in half and insert ff:fe between the halves` },
-    { text: `Flip the universal/local bit (0x02) of the first byte, giving the interface id ${hex.replace(/(.{4})(?!$)/g, '$1:')}` },
+    { text: `Flip the universal/local bit (0x02) of the first byte, giving the interface id ${grouped}` },
     { text: `Put it after the link-local prefix fe80::/64: ${address}`, values: { address } },
   ];
   return { result: address, steps };

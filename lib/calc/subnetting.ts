@@ -6,7 +6,7 @@
 import { CalcError } from './errors';
 import type { Explained, Step } from './steps';
 import { describeInput, formatAddressValue, formatIpv4Number, parseAddressRange, requireList, requireText, requireWholeNumber } from './ip';
-import { type CidrRange, AWS_RESERVED_PER_SUBNET, blockSize, formatRange, makeRange, parseCidrRange, rangesOverlap, requirePrefix, usableIps } from './cidr';
+import { type CidrRange, AWS_RESERVED_PER_SUBNET, blockSize, formatRange, ipv4Range, makeRange, parseCidrRange, rangesOverlap, requirePrefix, usableIps } from './cidr';
 
 /** Default number of subnets splitCidr lists (the count is always exact). */
 export const SPLIT_LIST_DEFAULT_LIMIT = 256;
@@ -141,6 +141,7 @@ function nextFreeCore(parentCidr: string, prefix: number, used: string[]): { par
     .map((c) => parseCidrRange(c))
     .filter((r) => rangesOverlap(r, parent))
     .sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+  if (parent.version === 4) return nextFreeIpv4(parent, prefix, ranges);
   const size = blockSize(parent.version, prefix);
   const skipped: CidrRange[] = [];
   let candidate = parent.first;
@@ -157,6 +158,25 @@ function nextFreeCore(parentCidr: string, prefix: number, used: string[]): { par
   return { parent, found: makeRange(parent.version, candidate, prefix), skipped };
 }
 
+/** The search of nextFreeCore for an IPv4 parent, in numbers (IPv4 addresses fit exactly); `ranges` sorted by first address. */
+function nextFreeIpv4(parent: CidrRange, prefix: number, ranges: readonly CidrRange[]): { parent: CidrRange; found: CidrRange | null; skipped: CidrRange[] } {
+  const size = 2 ** (32 - prefix);
+  const parentLast = Number(parent.last);
+  const skipped: CidrRange[] = [];
+  let candidate = Number(parent.first);
+  for (const u of ranges) {
+    if (Number(u.last) < candidate) continue;
+    if (Number(u.first) > candidate + size - 1) break;
+    skipped.push(u);
+    const after = Number(u.last) + 1;
+    const rest = after % size;
+    candidate = rest === 0 ? after : after - rest + size; // align up to the subnet size
+    if (candidate + size - 1 > parentLast) return { parent, found: null, skipped };
+  }
+  if (candidate + size - 1 > parentLast) return { parent, found: null, skipped };
+  return { parent, found: ipv4Range(candidate, prefix), skipped };
+}
+
 /**
  * The lowest /prefix block inside `parent` that overlaps none of `used` (aligned on its own
  * size, as every CIDR block is), or null when the parent is full.
@@ -170,15 +190,17 @@ export function nextFreeSubnet(parent: string, prefix: number, used: string[]): 
 export function explainNextFreeSubnet(parent: string, prefix: number, used: string[]): Explained<string | null> {
   const { parent: p, found, skipped } = nextFreeCore(parent, prefix, used);
   const size = blockSize(p.version, prefix);
+  const parentText = formatRange(p);
+  const foundText = found === null ? null : formatRange(found);
   const steps: Step[] = [
-    { text: `A /${prefix} holds ${size} addresses, so candidates start at multiples of ${size} inside ${formatRange(p)}`, values: { size: size.toString() } },
-    ...skipped.map((u) => ({ text: `${formatRange(u)} is in use, so the next candidate starts after it` })),
-    {
-      text: found === null ? `No free /${prefix} is left inside ${formatRange(p)}` : `${formatRange(found)} overlaps no used subnet`,
-      values: { result: found === null ? 'none' : formatRange(found) },
-    },
+    { text: `A /${prefix} holds ${size} addresses, so candidates start at multiples of ${size} inside ${parentText}`, values: { size: size.toString() } },
   ];
-  return { result: found === null ? null : formatRange(found), steps };
+  for (const u of skipped) steps.push({ text: `${formatRange(u)} is in use, so the next candidate starts after it` });
+  steps.push({
+    text: foundText === null ? `No free /${prefix} is left inside ${parentText}` : `${foundText} overlaps no used subnet`,
+    values: { result: foundText === null ? 'none' : foundText },
+  });
+  return { result: foundText, steps };
 }
 
 /**

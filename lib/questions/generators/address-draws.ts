@@ -42,14 +42,21 @@ export function blockAt(parent: string, prefix: number, index: number | bigint):
   return `${formatAddressValue(p.version, v)}/${prefix}`;
 }
 
+/**
+ * First address of a random aligned /prefix block inside the IPv4 block `parentFirst`/`parentPrefix`
+ * (parentPrefix ≤ prefix ≤ 32): `randomBlockIn` in numbers, with the same draw. Also what
+ * `freeRandomBlockIn` draws when there is nothing to avoid (its first try is then always free).
+ */
+export function randomIpv4BlockFirst(rng: Rng, parentFirst: number, parentPrefix: number, prefix: number): number {
+  const count = pow2(prefix - parentPrefix);
+  const index = rng.int(0, (count > 2 ** 30 ? 2 ** 30 : count) - 1);
+  return parentFirst + index * pow2(32 - prefix);
+}
+
 /** A random aligned /prefix block inside `parent`. */
 export function randomBlockIn(rng: Rng, parent: string, prefix: number): string {
   const p = parseCidrRange(parent);
-  if (isV4Split(p, prefix)) {
-    const count = pow2(prefix - p.prefix);
-    const index = rng.int(0, (count > 2 ** 30 ? 2 ** 30 : count) - 1);
-    return `${ipv4Text(Number(p.first) + index * pow2(32 - prefix))}/${prefix}`;
-  }
+  if (isV4Split(p, prefix)) return `${ipv4Text(randomIpv4BlockFirst(rng, Number(p.first), p.prefix, prefix))}/${prefix}`;
   const count = subnetCount(parent, prefix);
   const max = count > 1n << 30n ? 2 ** 30 : Number(count);
   return blockAt(parent, prefix, rng.int(0, max - 1));
@@ -65,27 +72,36 @@ export function freeRandomBlockIn(rng: Rng, parent: string, prefix: number, avoi
       const r = parseCidrRange(a);
       if (r.version === 4) bounds.push(Number(r.first), Number(r.last));
     }
-    const count = pow2(prefix - p.prefix);
-    const max = count > 2 ** 30 ? 2 ** 30 : count;
-    const size = pow2(32 - prefix);
-    const base = Number(p.first);
-    for (let i = 0; i < 50; i++) {
-      const first = base + rng.int(0, max - 1) * size;
-      const last = first + size - 1;
-      let free = true;
-      for (let j = 0; j < bounds.length; j += 2) {
-        if ((bounds[j] as number) <= last && first <= (bounds[j + 1] as number)) {
-          free = false;
-          break;
-        }
-      }
-      if (free) return `${ipv4Text(first)}/${prefix}`;
-    }
-    return null;
+    const first = freeRandomIpv4BlockFirst(rng, Number(p.first), p.prefix, prefix, bounds);
+    return first === null ? null : `${ipv4Text(first)}/${prefix}`;
   }
   for (let i = 0; i < 50; i++) {
     const b = randomBlockIn(rng, parent, prefix);
     if (!avoid.some((a) => cidrsOverlap(a, b))) return b;
+  }
+  return null;
+}
+
+/**
+ * First address of a random aligned /prefix block inside the IPv4 block `parentFirst`/`parentPrefix`
+ * (parentPrefix ≤ prefix ≤ 32) that overlaps none of the blocks in `avoid`, given as flattened
+ * [first, last] pairs; null after 50 tries. `freeRandomBlockIn` in numbers, with the same draws.
+ */
+export function freeRandomIpv4BlockFirst(rng: Rng, parentFirst: number, parentPrefix: number, prefix: number, avoid: readonly number[]): number | null {
+  const count = pow2(prefix - parentPrefix);
+  const max = count > 2 ** 30 ? 2 ** 30 : count;
+  const size = pow2(32 - prefix);
+  for (let i = 0; i < 50; i++) {
+    const first = parentFirst + rng.int(0, max - 1) * size;
+    const last = first + size - 1;
+    let free = true;
+    for (let j = 0; j < avoid.length; j += 2) {
+      if ((avoid[j] as number) <= last && first <= (avoid[j + 1] as number)) {
+        free = false;
+        break;
+      }
+    }
+    if (free) return first;
   }
   return null;
 }
@@ -171,13 +187,34 @@ const IPV6_BASES = ['2600:1f14::/32', '2600:1f18::/32', '2a05:d018::/32', '2406:
 /** The ranges above, parsed once. */
 const IPV6_BASE_VALUES: readonly bigint[] = IPV6_BASES.map((c) => parseCidrRange(c).first);
 
+/** The first two groups of each range above, as RFC 5952 text ('2600:1f14'): both are non-zero. */
+const IPV6_BASE_HEADS: readonly string[] = IPV6_BASE_VALUES.map((v) => formatIpv6(v).slice(0, -2));
+
+/** The top `keep` bits of a 16-bit group (all of it from 16 bits on, none below 1). */
+function groupPrefix(group: number, keep: number): number {
+  if (keep >= 16) return group;
+  if (keep <= 0) return 0;
+  return group & (0xffff << (16 - keep)) & 0xffff;
+}
+
 /** A random /prefix IPv6 block (prefix ≥ 32) inside one of the ranges above. */
 export function randomIpv6Block(rng: Rng, prefix: number): string {
-  const base = rng.pick(IPV6_BASE_VALUES);
-  const high = BigInt(rng.int(0, 0xffff)) << 80n;
-  const mid = BigInt(rng.int(0, 0xffff)) << 64n;
+  const at = rng.int(0, IPV6_BASES.length - 1); // rng.pick's draw
+  const high = rng.int(0, 0xffff);
+  const mid = rng.int(0, 0xffff);
+  if (Number.isInteger(prefix) && prefix >= 32 && prefix <= 128) {
+    // Written directly: groups 1–2 are the base (non-zero), 3–4 the draws cut to /prefix, 5–8
+    // zero, so the RFC 5952 text is base:g3:g4:: with the zero run reaching back as far as it goes.
+    const head = IPV6_BASE_HEADS[at] as string;
+    const g3 = groupPrefix(high, prefix - 32);
+    const g4 = groupPrefix(mid, prefix - 48);
+    if (g4 !== 0) return `${head}:${g3.toString(16)}:${g4.toString(16)}::/${prefix}`;
+    if (g3 !== 0) return `${head}:${g3.toString(16)}::/${prefix}`;
+    return `${head}::/${prefix}`;
+  }
   // the /prefix block around base | high | mid (hostMask refuses a prefix outside 0–128)
-  return `${formatIpv6((base | high | mid) & ~hostMask(6, prefix))}/${prefix}`;
+  const value = (IPV6_BASE_VALUES[at] as bigint) | (BigInt(high) << 80n) | (BigInt(mid) << 64n);
+  return `${formatIpv6(value & ~hostMask(6, prefix))}/${prefix}`;
 }
 
 /** Thousands separators for display (65,536): the core's grouping, for bigints too. */

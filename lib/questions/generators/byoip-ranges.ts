@@ -51,6 +51,13 @@ function ownV6(rng: Rng, prefix: number): string {
   const d = rng.int(1, 9);
   const x = rng.int(0x100, 0xffff);
   const y = rng.int(0, 0xffff);
+  if (prefix >= 32 && prefix <= 128) {
+    // Written directly: the first two groups are non-zero and the last five zero, so the RFC 5952
+    // text is 2a0d:xxxx:yyyy:: (2a0d:xxxx:: when the third group is zero once masked to /prefix).
+    const third = prefix >= 48 ? y : y & (0xffff << (48 - prefix)) & 0xffff;
+    const head = `${(0x2a00 + d).toString(16)}:${x.toString(16)}`;
+    return third === 0 ? `${head}::/${prefix}` : `${head}:${third.toString(16)}::/${prefix}`;
+  }
   const value = (BigInt(0x2a00 + d) << 112n) | (BigInt(x) << 96n) | (BigInt(y) << 80n);
   return `${formatIpv6(value & ~hostMask(6, prefix))}/${prefix}`;
 }

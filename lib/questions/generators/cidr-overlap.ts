@@ -4,11 +4,12 @@
  * connection may join the same two VPCs (facts row 138). The core's cidrsOverlap and
  * checkPeering decide.
  */
-import { cidrsOverlap, explainCidrsOverlap, parseCidr } from '../../calc/cidr';
-import { checkPeering, explainCheckPeering, type PeeringVerdict } from '../../calc/peering';
+import { cidrsOverlap, explainCidrsOverlap, parseCidr, parseCidrRange } from '../../calc/cidr';
+import { checkPeering, explainCheckPeering, peeringSteps, type PeeringVerdict } from '../../calc/peering';
+import type { Step } from '../../calc/steps';
 import { defineGenerator, type QuestionBody } from '../define';
 import { multipleChoice, singleChoice, type Distractor } from '../choices';
-import { blockAt, freeRandomBlockIn, randomBlockIn, randomIpv6Block } from './address-draws';
+import { freeRandomBlockIn, ipv4Text, randomBlockIn, randomIpv4BlockFirst, randomIpv6Block } from './address-draws';
 import type { Rng } from '../rng';
 import { hexDigits } from './network-scenario';
 
@@ -39,37 +40,96 @@ function leading(cidr: string, octets: number): string {
   return network.slice(0, at);
 }
 
+/** An IPv4 block as numbers: its first address and prefix length. */
+interface V4Block {
+  first: number;
+  prefix: number;
+}
+
+function v4Block(cidr: string): V4Block {
+  const r = parseCidrRange(cidr);
+  return { first: Number(r.first), prefix: r.prefix };
+}
+
+function blockText(b: V4Block): string {
+  return `${ipv4Text(b.first)}/${b.prefix}`;
+}
+
+/** 2^k for k = 0 … 32. */
+const POW2: readonly number[] = Array.from({ length: 33 }, (_, k) => 2 ** k);
+
+/** Whether two IPv4 blocks share an address (each starts before the other ends). */
+function blocksOverlap(a: V4Block, b: V4Block): boolean {
+  return a.first < b.first + (POW2[32 - b.prefix] as number) && b.first < a.first + (POW2[32 - a.prefix] as number);
+}
+
+/** PARENTS and 100.64.0.0/10 as numbers. */
+const PARENT_BLOCKS: readonly V4Block[] = PARENTS.map(v4Block);
+const CGNAT_BLOCK = v4Block('100.64.0.0/10');
+
 /** Two blocks that look alike (same first two octets) but do not overlap. */
 function lookalikeDisjoint(rng: Rng): [string, string] {
-  const parent = randomBlockIn(rng, rng.pick(PARENTS), 16);
-  const a = randomBlockIn(rng, parent, rng.int(17, 22));
+  // randomBlockIn's draws, in numbers (the loop may draw several b's)
+  const top = rng.pick(PARENT_BLOCKS);
+  const parent = randomIpv4BlockFirst(rng, top.first, top.prefix, 16);
+  const aPrefix = rng.int(17, 22);
+  const a: V4Block = { first: randomIpv4BlockFirst(rng, parent, 16, aPrefix), prefix: aPrefix };
   for (;;) {
-    const b = randomBlockIn(rng, parent, rng.int(17, 22));
-    if (!cidrsOverlap(a, b)) return [a, b];
+    const bPrefix = rng.int(17, 22);
+    const b: V4Block = { first: randomIpv4BlockFirst(rng, parent, 16, bPrefix), prefix: bPrefix };
+    if (!blocksOverlap(a, b)) return [blockText(a), blockText(b)];
   }
 }
 
 /** Two blocks that overlap although their third octets differ (one inside the other). */
 function hiddenOverlap(rng: Rng): [string, string] {
-  const outer = randomBlockIn(rng, rng.pick(PARENTS), rng.int(16, 20));
-  const p = parseCidr(outer).prefix;
+  const top = rng.pick(PARENT_BLOCKS);
+  const p = rng.int(16, 20);
+  const outerFirst = randomIpv4BlockFirst(rng, top.first, top.prefix, p);
+  const outer = blockText({ first: outerFirst, prefix: p });
   for (;;) {
-    const inner = randomBlockIn(rng, outer, rng.int(p + 1, Math.min(28, p + 6)));
-    if (leading(inner, 3) !== leading(outer, 3)) return rng.chance(0.5) ? [outer, inner] : [inner, outer];
+    const innerPrefix = rng.int(p + 1, Math.min(28, p + 6));
+    const innerFirst = randomIpv4BlockFirst(rng, outerFirst, p, innerPrefix);
+    // the third octets differ (the first two are the same: the inner block is inside the outer)
+    if (innerFirst >>> 8 !== outerFirst >>> 8) {
+      const inner = blockText({ first: innerFirst, prefix: innerPrefix });
+      return rng.chance(0.5) ? [outer, inner] : [inner, outer];
+    }
   }
 }
 
 /** The mistake behind missing an overlap between two primary blocks. */
 function missedOverlap(x: string, y: string): string {
-  return parseCidr(x).network === parseCidr(y).network ? 'thought different prefix lengths make different networks' : 'compared the octets, not the address ranges';
+  return missedOverlapMistake(parseCidr(x).network === parseCidr(y).network);
+}
+
+/** missedOverlap, given whether the two blocks have the same network address. */
+function missedOverlapMistake(sameNetwork: boolean): string {
+  return sameNetwork ? 'thought different prefix lengths make different networks' : 'compared the octets, not the address ranges';
 }
 
 function outcomeOf(v: PeeringVerdict): Outcome {
   const r = v.reasons[0];
   if (r === undefined) return 'ok';
   if (r.includes('already peered')) return 'existing';
-  if (r.includes('overlaps')) return r.split(' ').some((w) => w.includes(':') && w.includes('/')) ? 'ipv6' : 'ipv4';
+  if (r.includes('overlaps')) return hasIpv6Block(r) ? 'ipv6' : 'ipv4';
   throw new Error(`cidr-overlap: unexpected reason "${r}"`);
+}
+
+/** Whether some space-separated word of `text` has both a ':' and a '/' (an IPv6 block). */
+function hasIpv6Block(text: string): boolean {
+  let colon = false;
+  let slash = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      colon = false;
+      slash = false;
+    } else if (c === 58) colon = true;
+    else if (c === 47) slash = true;
+    if (colon && slash) return true;
+  }
+  return false;
 }
 
 const OUTCOME_TEXT: Record<Outcome, string> = {
@@ -158,6 +218,21 @@ function yesMistake(target: Outcome, a: Vpc, b: Vpc, verdict: PeeringVerdict): D
     : { text, mistake: missedOverlap(a.cidrs[0] ?? '', b.cidrs[0] ?? ''), feedback: reason };
 }
 
+/** The "No" outcomes, in the order their distractors are offered. */
+const NO_OUTCOMES: readonly Exclude<Outcome, 'ok'>[] = ['ipv4', 'ipv6', 'existing'];
+
+/** The distractor "No: <outcome>" for a pair of VPCs that `outcome` does not stop. */
+function wrongNo(outcome: Exclude<Outcome, 'ok'>, a: Vpc, b: Vpc): Distractor {
+  switch (outcome) {
+    case 'ipv4':
+      return { text: OUTCOME_TEXT.ipv4, mistake: a.cidrs.some((x) => b.cidrs.some((y) => !x.includes(':') && leading(x, 2) === leading(y, 2))) ? 'compared only the first octets' : 'saw an overlap that is not there', feedback: `No IPv4 block of ${a.name} shares an address with an IPv4 block of ${b.name}; compare each block's first and last address.` };
+    case 'ipv6':
+      return { text: OUTCOME_TEXT.ipv6, mistake: 'saw an IPv6 overlap that is not there', feedback: a.cidrs.some((c) => c.includes(':')) && b.cidrs.some((c) => c.includes(':')) ? 'The two IPv6 blocks are different ranges.' : 'Not both VPCs have an IPv6 block, so IPv6 cannot overlap.' };
+    case 'existing':
+      return { text: OUTCOME_TEXT.existing, mistake: 'assumed an existing connection', feedback: 'Nothing in the scenario says the two VPCs are already peered.' };
+  }
+}
+
 function buildPair(rng: Rng): QuestionBody {
   for (;;) {
     const target = rng.pick<Outcome>(['ok', 'ok', 'ipv4', 'ipv4', 'ipv6', 'existing']);
@@ -165,15 +240,8 @@ function buildPair(rng: Rng): QuestionBody {
     const existing: [string, string][] = peered ? [[a.id, b.id]] : [];
     const explained = explainCheckPeering(a, b, existing);
     if (explained.result.reasons.length !== (target === 'ok' ? 0 : 1) || outcomeOf(explained.result) !== target) continue;
-    const wrongNo: Record<Exclude<Outcome, 'ok'>, Distractor> = {
-      ipv4: { text: OUTCOME_TEXT.ipv4, mistake: a.cidrs.some((x) => b.cidrs.some((y) => !x.includes(':') && leading(x, 2) === leading(y, 2))) ? 'compared only the first octets' : 'saw an overlap that is not there', feedback: `No IPv4 block of ${a.name} shares an address with an IPv4 block of ${b.name}; compare each block's first and last address.` },
-      ipv6: { text: OUTCOME_TEXT.ipv6, mistake: 'saw an IPv6 overlap that is not there', feedback: a.cidrs.some((c) => c.includes(':')) && b.cidrs.some((c) => c.includes(':')) ? 'The two IPv6 blocks are different ranges.' : 'Not both VPCs have an IPv6 block, so IPv6 cannot overlap.' },
-      existing: { text: OUTCOME_TEXT.existing, mistake: 'assumed an existing connection', feedback: 'Nothing in the scenario says the two VPCs are already peered.' },
-    };
-    const distractors: Distractor[] = [
-      ...(target === 'ok' ? [] : [yesMistake(target, a, b, explained.result)]),
-      ...(Object.keys(wrongNo) as Exclude<Outcome, 'ok'>[]).filter((o) => o !== target).map((o) => wrongNo[o]),
-    ];
+    const distractors: Distractor[] = target === 'ok' ? [] : [yesMistake(target, a, b, explained.result)];
+    for (const o of NO_OUTCOMES) if (o !== target) distractors.push(wrongNo(o, a, b));
     const routeHint = a.cidrs.length > 1 || b.cidrs.length > 1 ? ` The teams only plan to route between the primary blocks \`${a.cidrs[0] ?? ''}\` and \`${b.cidrs[0] ?? ''}\`.` : '';
     const prompt =
       `Two VPCs in the same account and Region:\n\n- ${describe(a)}\n- ${describe(b)}\n\n` +
@@ -190,44 +258,90 @@ function buildPair(rng: Rng): QuestionBody {
   }
 }
 
+/** A VPC of buildWhich while it is drawn: its blocks as numbers. */
+interface DrawnVpc {
+  id: string;
+  name: string;
+  blocks: V4Block[];
+}
+
+/** `checkPeering(a, b).ok` for drawn VPCs (all IPv4, no existing peering): different ids and no overlapping blocks. */
+function drawnCanPeer(a: DrawnVpc, b: DrawnVpc): boolean {
+  if (a.id === b.id) return false;
+  for (const x of a.blocks) for (const y of b.blocks) if (blocksOverlap(x, y)) return false;
+  return true;
+}
+
+function drawnVpc(d: DrawnVpc): Vpc {
+  return { id: d.id, name: d.name, cidrs: d.blocks.map(blockText) };
+}
+
 function buildWhich(rng: Rng): QuestionBody {
   for (;;) {
-    const hubBase = randomBlockIn(rng, rng.pick(PARENTS), 16);
+    // Most draws are thrown away (every VPC or none can be peered), so the blocks are drawn as
+    // numbers, with the same draws as randomBlockIn / blockAt / freeRandomBlockIn on their texts,
+    // and written as text only for a draw that is kept.
+    const parent = rng.pick(PARENT_BLOCKS);
+    const hubBase = randomIpv4BlockFirst(rng, parent.first, parent.prefix, 16);
     const hubPrefix = rng.int(17, 19);
-    const hubPrimary = blockAt(hubBase, hubPrefix, 0);
-    const hubSecondary = freeRandomBlockIn(rng, '100.64.0.0/10', rng.int(18, 22), []);
-    const hub: Vpc = { id: vpcId(rng), name: 'hub', cidrs: hubSecondary === null ? [hubPrimary] : [hubPrimary, hubSecondary] };
+    const hubSize = POW2[32 - hubPrefix] as number;
+    const hubPrimary: V4Block = { first: hubBase, prefix: hubPrefix }; // the first /hubPrefix of hubBase
+    // With nothing to avoid, freeRandomBlockIn keeps its first draw.
+    const secondaryPrefix = rng.int(18, 22);
+    const hubSecondary: V4Block = { first: randomIpv4BlockFirst(rng, CGNAT_BLOCK.first, CGNAT_BLOCK.prefix, secondaryPrefix), prefix: secondaryPrefix };
+    const drawnHub: DrawnVpc = { id: vpcId(rng), name: 'hub', blocks: [hubPrimary, hubSecondary] };
     const names = rng.sample(NAMES, 5);
-    const offered: Vpc[] = names.map((name, i) => {
+    const drawn: DrawnVpc[] = [];
+    for (let i = 0; i < names.length; i++) {
       const kind = rng.int(0, 3);
-      let cidrs: string[];
-      if (kind === 0) cidrs = [blockAt(hubBase, hubPrefix, rng.int(1, 2 ** (hubPrefix - 16) - 1))]; // lookalike, disjoint
-      else if (kind === 1) cidrs = [randomBlockIn(rng, hubPrimary, rng.int(hubPrefix + 1, hubPrefix + 6))]; // inside the hub's primary
-      else if (kind === 2 && hubSecondary !== null) cidrs = [blockAt(hubBase, hubPrefix, Math.max(1, 2 ** (hubPrefix - 16) - 1 - (i % 2))), randomBlockIn(rng, hubSecondary, parseCidr(hubSecondary).prefix + 2)]; // overlaps the secondary
-      else cidrs = [randomBlockIn(rng, rng.pick(PARENTS), rng.int(16, 22))];
-      return { id: vpcId(rng), name, cidrs };
-    });
-    if (offered.some((v, i) => offered.some((w, j) => i !== j && w.cidrs[0] === v.cidrs[0]))) continue;
-    const verdicts = offered.map((v) => checkPeering(hub, v));
+      let blocks: V4Block[];
+      if (kind === 0) {
+        // lookalike, disjoint: another /hubPrefix of hubBase
+        blocks = [{ first: hubBase + rng.int(1, 2 ** (hubPrefix - 16) - 1) * hubSize, prefix: hubPrefix }];
+      } else if (kind === 1) {
+        // inside the hub's primary
+        const prefix = rng.int(hubPrefix + 1, hubPrefix + 6);
+        blocks = [{ first: randomIpv4BlockFirst(rng, hubBase, hubPrefix, prefix), prefix }];
+      } else if (kind === 2) {
+        // overlaps the secondary
+        const lookalike: V4Block = { first: hubBase + Math.max(1, 2 ** (hubPrefix - 16) - 1 - (i % 2)) * hubSize, prefix: hubPrefix };
+        blocks = [lookalike, { first: randomIpv4BlockFirst(rng, hubSecondary.first, secondaryPrefix, secondaryPrefix + 2), prefix: secondaryPrefix + 2 }];
+      } else {
+        const other = rng.pick(PARENT_BLOCKS);
+        const prefix = rng.int(16, 22);
+        blocks = [{ first: randomIpv4BlockFirst(rng, other.first, other.prefix, prefix), prefix }];
+      }
+      drawn.push({ id: vpcId(rng), name: names[i] as string, blocks });
+    }
+    if (drawn.some((v, i) => drawn.some((w, j) => i !== j && w.blocks[0]?.first === v.blocks[0]?.first && w.blocks[0]?.prefix === v.blocks[0]?.prefix))) continue;
+    // Which VPCs can be peered decides whether the draw is kept; the worded verdicts are only
+    // needed then (the ones that can be peered have no reasons).
+    const oks = drawn.map((v) => drawnCanPeer(drawnHub, v));
+    let peerable = 0;
+    for (const ok of oks) if (ok) peerable++;
+    if (peerable === 0 || peerable === drawn.length) continue;
+    const hub = drawnVpc(drawnHub);
+    const offered = drawn.map(drawnVpc);
+    const keys = offered.filter((_, i) => oks[i] === true);
+    const verdicts = offered.map((v, i): PeeringVerdict => (oks[i] === true ? { ok: true, reasons: [] } : checkPeering(hub, v)));
     const texts = offered.map(vpcText);
-    const keys = offered.filter((_, i) => (verdicts[i] as PeeringVerdict).ok);
-    if (keys.length === 0 || keys.length === offered.length) continue;
     const distractors: Distractor[] = [];
     for (let i = 0; i < offered.length; i++) {
       const verdict = verdicts[i] as PeeringVerdict;
       if (verdict.ok) continue;
-      const v = offered[i] as Vpc;
       const reason = verdict.reasons[0] ?? '';
-      const viaSecondary = !cidrsOverlap(hub.cidrs[0] ?? '', v.cidrs[0] ?? '');
+      const hubPrimary = drawnHub.blocks[0] as V4Block;
+      const primary = (drawn[i] as DrawnVpc).blocks[0] as V4Block;
       distractors.push(
-        viaSecondary
-          ? { text: texts[i] as string, mistake: 'ignored secondary blocks', feedback: `${reason} Every block counts, not just the primary.` }
-          : { text: texts[i] as string, mistake: missedOverlap(hub.cidrs[0] ?? '', v.cidrs[0] ?? ''), feedback: reason },
+        blocksOverlap(hubPrimary, primary)
+          ? { text: texts[i] as string, mistake: missedOverlapMistake(hubPrimary.first === primary.first), feedback: reason }
+          : { text: texts[i] as string, mistake: 'ignored secondary blocks', feedback: `${reason} Every block counts, not just the primary.` },
       );
     }
     const built = multipleChoice(rng, keys.map(vpcText), distractors, offered.length);
     const order = built.choices.map((c) => offered[texts.indexOf(c.text)] as Vpc);
-    const steps = order.flatMap((v) => explainCheckPeering(hub, v).steps);
+    const steps: Step[] = [];
+    for (const v of order) for (const st of peeringSteps(hub, v, verdicts[offered.indexOf(v)] as PeeringVerdict)) steps.push(st);
     return {
       difficulty: 3,
       kind: 'multiple',

@@ -4,21 +4,22 @@
  * blocks by default (row 6; the notes' 6 is wrong), not equal to or larger than an existing
  * route's destination (row 8), no mixing RFC 1918 ranges and not 198.19.0.0/16 (row 4).
  */
-import { cidrContainsCidr, cidrsOverlap, parseCidrRange } from '../../calc/cidr';
+import { type CidrRange, cidrsOverlap, ipv4Range, parseCidrRange } from '../../calc/cidr';
 import {
   RFC1918_RANGES,
   VPC_IPV4_BLOCKS_DEFAULT_QUOTA,
   checkSecondaryCidr,
   checkSecondaryCidrIn,
   explainCheckSecondaryCidrIn,
-  secondaryCidrContext,
+  secondaryCidrContextOfRanges,
   type SecondaryCidrContext,
   type Verdict,
 } from '../../calc/vpc';
 import { defineGenerator, type QuestionBody } from '../define';
 import { multipleChoice, singleChoice, type Distractor } from '../choices';
-import { enclosingBlock, freeRandomBlockIn, randomBlockIn } from './address-draws';
+import { enclosingBlock, freeRandomIpv4BlockFirst, ipv4Text, randomBlockIn, randomIpv4BlockFirst } from './address-draws';
 import type { Rng } from '../rng';
+import type { Step } from '../../calc/steps';
 import { hexDigits } from './network-scenario';
 
 type Rule = 'ok' | 'size' | 'quota' | 'overlap' | 'route' | 'rfc1918' | 'restricted';
@@ -31,6 +32,8 @@ type Params =
 
 const LESSON = '/lessons/vpc-cidr';
 const CGNAT = '100.64.0.0/10';
+/** Choices in a single-choice question: the key and the first three distractors (all distinct). */
+const SINGLE_CHOICES = 4;
 
 /** The answer text for each outcome of checkSecondaryCidr. */
 const OUTCOME: Record<Rule, string> = {
@@ -58,9 +61,9 @@ function outcome(v: Verdict): Rule {
   return v.ok ? 'ok' : ruleOf(v.reasons[0] ?? '');
 }
 
-/** The VPC of a scenario, parsed once by the core for checking candidates against it. */
-function contextOf(p: { vpcCidrs: string[]; routes: Route[]; quota: number }): SecondaryCidrContext {
-  return secondaryCidrContext({ vpcCidrs: p.vpcCidrs, routeDestinations: p.routes.map((r) => r.destination), quota: p.quota });
+/** The VPC of a scenario, for the core to check candidates against (its blocks drawn as ranges: nothing to parse). */
+function contextOf(s: Scenario): SecondaryCidrContext {
+  return secondaryCidrContextOfRanges(s.blockRanges, s.routeRanges, s.quota);
 }
 
 function check(p: { vpcCidrs: string[]; routes: Route[]; quota: number }, candidate: string): Verdict {
@@ -76,54 +79,125 @@ interface Scenario {
   routes: Route[];
   quota: number;
   range: string;
+  /** `range` as numbers. */
+  parent: Parent;
+  /** Whether a VPC block was drawn from 100.64.0.0/10 (the only way a block can overlap it). */
+  hasCgnat: boolean;
+  /** The routes to a peer or on premises (not local, not the default route), in route-table order. */
+  foreignDests: Route[];
+  /** The VPC blocks and the foreign route destinations, as [first, last] pairs: what a fresh candidate must avoid. */
+  taken: number[];
+  /** `vpcCidrs` as ranges. */
+  blockRanges: CidrRange[];
+  /** The destinations of `routes` as ranges, in route-table order. */
+  routeRanges: CidrRange[];
 }
+
+/** An IPv4 block as numbers, to draw blocks inside it. */
+interface Parent {
+  first: number;
+  prefix: number;
+}
+
+function parentOf(cidr: string): Parent {
+  const r = parseCidrRange(cidr);
+  return { first: Number(r.first), prefix: r.prefix };
+}
+
+const CGNAT_PARENT = parentOf(CGNAT);
+
+/**
+ * First address of `freeRandomBlockIn(rng, parent, prefix, avoid)`, with the blocks to avoid
+ * already as numbers (flattened [first, last] pairs): the same draws and the same block.
+ */
+function freeFirstIn(rng: Rng, parent: Parent, prefix: number, avoid: readonly number[]): number | null {
+  if (!(Number.isInteger(prefix) && prefix >= parent.prefix && prefix <= 32)) {
+    throw new Error(`secondary-cidr: cannot draw a /${prefix} inside a /${parent.prefix}`);
+  }
+  return freeRandomIpv4BlockFirst(rng, parent.first, parent.prefix, prefix, avoid);
+}
+
+/** `freeRandomBlockIn(rng, parent, prefix, avoid)` with the blocks to avoid as numbers (see freeFirstIn). */
+function freeBlockIn(rng: Rng, parent: Parent, prefix: number, avoid: readonly number[]): string | null {
+  const first = freeFirstIn(rng, parent, prefix, avoid);
+  return first === null ? null : `${ipv4Text(first)}/${prefix}`;
+}
+
+/** The blocks of a scenario as they are drawn: texts, ranges, and [first, last] pairs to avoid. */
+class Drawn {
+  readonly texts: string[] = [];
+  readonly ranges: CidrRange[] = [];
+  readonly taken: number[] = [];
+
+  /** Keep the /prefix block at `first`; returns its text. */
+  add(first: number, prefix: number): string {
+    const range = ipv4Range(first, prefix);
+    const text = `${ipv4Text(first)}/${prefix}`;
+    this.texts.push(text);
+    this.ranges.push(range);
+    this.taken.push(first, first + 2 ** (32 - prefix) - 1);
+    return text;
+  }
+}
+
+const DEFAULT_ROUTE = '0.0.0.0/0';
+const DEFAULT_ROUTE_RANGE = parseCidrRange(DEFAULT_ROUTE);
 
 function drawScenario(rng: Rng, blocks: number, quota: number): Scenario {
   const range = rng.pick(RFC1918_RANGES);
-  const rangePrefix = parseCidrRange(range).prefix;
-  const taken: string[] = [];
-  const primary = randomBlockIn(rng, range, rng.int(Math.max(16, rangePrefix + 2), Math.max(18, rangePrefix + 6)));
-  taken.push(primary);
-  const vpcCidrs = [primary];
+  const parent = parentOf(range);
+  const rangePrefix = parent.prefix;
+  // The VPC's blocks, then the peer and on-premises destinations; each one drawn avoids the ones before.
+  const vpc = new Drawn();
+  const primaryPrefix = rng.int(Math.max(16, rangePrefix + 2), Math.max(18, rangePrefix + 6));
+  vpc.add(randomIpv4BlockFirst(rng, parent.first, rangePrefix, primaryPrefix), primaryPrefix);
+  // The primary comes from an RFC 1918 range, so only a block drawn from CGNAT overlaps CGNAT.
+  let hasCgnat = false;
   for (let i = 1; i < blocks; i++) {
-    const from = rng.chance(0.25) && !vpcCidrs.some((c) => cidrsOverlap(c, CGNAT)) ? CGNAT : range;
-    const b = freeRandomBlockIn(rng, from, rng.int(Math.max(16, parseCidrRange(from).prefix + 2), 24), taken);
-    if (b === null) continue;
-    taken.push(b);
-    vpcCidrs.push(b);
+    const fromCgnat = rng.chance(0.25) && !hasCgnat;
+    const from = fromCgnat ? CGNAT_PARENT : parent;
+    const prefix = rng.int(Math.max(16, from.prefix + 2), 24);
+    const first = freeFirstIn(rng, from, prefix, vpc.taken);
+    if (first === null) continue;
+    if (fromCgnat) hasCgnat = true;
+    vpc.add(first, prefix);
   }
+  const vpcCidrs = vpc.texts.slice();
+  const blockRanges = vpc.ranges.slice();
   const routes: Route[] = vpcCidrs.map((c) => ({ destination: c, target: 'local' }));
-  routes.push({ destination: '0.0.0.0/0', target: hexId(rng, 'igw') });
-  const peer = freeRandomBlockIn(rng, range, rng.int(Math.max(16, rangePrefix + 4), 24), taken);
-  if (peer !== null) {
-    taken.push(peer);
-    routes.push({ destination: peer, target: hexId(rng, 'pcx') });
-  }
+  routes.push({ destination: DEFAULT_ROUTE, target: hexId(rng, 'igw') });
+  const routeRanges = [...blockRanges, DEFAULT_ROUTE_RANGE];
+  const foreignDests: Route[] = [];
+  const peerPrefix = rng.int(Math.max(16, rangePrefix + 4), 24);
+  const peer = freeFirstIn(rng, parent, peerPrefix, vpc.taken);
+  if (peer !== null) foreignDests.push({ destination: vpc.add(peer, peerPrefix), target: hexId(rng, 'pcx') });
   if (rng.chance(0.5)) {
-    const onPrem = freeRandomBlockIn(rng, range, rng.int(Math.max(16, rangePrefix + 2), 22), taken);
-    if (onPrem !== null) routes.push({ destination: onPrem, target: hexId(rng, 'vgw') });
+    const onPremPrefix = rng.int(Math.max(16, rangePrefix + 2), 22);
+    const onPrem = freeFirstIn(rng, parent, onPremPrefix, vpc.taken);
+    if (onPrem !== null) foreignDests.push({ destination: vpc.add(onPrem, onPremPrefix), target: hexId(rng, 'vgw') });
   }
-  return { vpcCidrs, routes, quota, range };
+  for (const r of foreignDests) routes.push(r);
+  for (let i = blockRanges.length; i < vpc.ranges.length; i++) routeRanges.push(vpc.ranges[i] as CidrRange);
+  return { vpcCidrs, routes, quota, range, parent, hasCgnat, foreignDests, taken: vpc.taken, blockRanges, routeRanges };
 }
 
 /** A candidate meant to break `rule` (or none, for 'ok'); the core has the last word. */
 function drawCandidate(rng: Rng, s: Scenario, rule: Rule): string | null {
-  const all = [...s.vpcCidrs, ...s.routes.filter((r) => r.target !== 'local' && r.destination !== '0.0.0.0/0').map((r) => r.destination)];
-  const rangePrefix = parseCidrRange(s.range).prefix;
-  const foreignDests = s.routes.filter((r) => r.target !== 'local' && r.destination !== '0.0.0.0/0');
+  const { taken, parent, foreignDests } = s;
+  const rangePrefix = parent.prefix;
   switch (rule) {
     case 'ok': {
       const roll = rng.int(1, 3);
       const dest = rng.pick(foreignDests.length > 0 ? foreignDests : [{ destination: s.vpcCidrs[0] ?? '', target: '' }]).destination;
       const destPrefix = parseCidrRange(dest).prefix;
       if (roll === 1 && foreignDests.length > 0 && destPrefix < 28) return randomBlockIn(rng, dest, rng.int(destPrefix + 1, Math.min(28, destPrefix + 3)));
-      if (roll === 2 && !s.vpcCidrs.some((c) => cidrsOverlap(c, CGNAT))) return freeRandomBlockIn(rng, CGNAT, rng.int(16, 24), all);
-      return freeRandomBlockIn(rng, s.range, rng.int(Math.max(16, rangePrefix + 2), 24), all);
+      if (roll === 2 && !s.hasCgnat) return freeBlockIn(rng, CGNAT_PARENT, rng.int(16, 24), taken);
+      return freeBlockIn(rng, parent, rng.int(Math.max(16, rangePrefix + 2), 24), taken);
     }
     case 'quota':
-      return freeRandomBlockIn(rng, s.range, rng.int(Math.max(16, rangePrefix + 2), 24), all);
+      return freeBlockIn(rng, parent, rng.int(Math.max(16, rangePrefix + 2), 24), taken);
     case 'size':
-      return freeRandomBlockIn(rng, s.range, rng.pick([29, 30, 15, 14].filter((p) => p >= rangePrefix)), all);
+      return freeBlockIn(rng, parent, rng.pick([29, 30, 15, 14].filter((p) => p >= rangePrefix)), taken);
     case 'overlap': {
       const block = rng.pick(s.vpcCidrs);
       const p = parseCidrRange(block).prefix;
@@ -151,22 +225,58 @@ function prompt(s: Scenario): string {
   return `A VPC has these IPv4 CIDR blocks:\n\n| CIDR block | Role |\n|---|---|\n${blocks}\n\nIts route table:\n\n| Destination | Target |\n|---|---|\n${routes}\n\n${quota}`;
 }
 
+/** For each rule, the other rules in OUTCOME order (the distractors of a single-choice question). */
+const OTHER_RULES = {} as Record<Rule, readonly Rule[]>;
+for (const rule of Object.keys(OUTCOME) as Rule[]) OTHER_RULES[rule] = (Object.keys(OUTCOME) as Rule[]).filter((r) => r !== rule);
+
+/**
+ * The distractor "No: <rule>" for a candidate that does not break `rule` (not 'ok': that one is
+ * acceptedFeedback). `raised` says whether the scenario's quota was raised.
+ */
+function wrongFeedback(rule: Exclude<Rule, 'ok'>, candidate: string, s: Scenario, raised: boolean): Distractor {
+  const text = OUTCOME[rule];
+  switch (rule) {
+    case 'size':
+      return { text, mistake: 'misread the size limits', feedback: `${candidate} is a /${parseCidrRange(candidate).prefix}, inside the allowed /16–/28 range.` };
+    case 'quota':
+      return raised
+        ? { text, mistake: 'forgot the raised quota', feedback: `The VPC has ${s.vpcCidrs.length} IPv4 blocks, but the quota was raised to ${s.quota}, so one more fits.` }
+        : { text, mistake: 'miscounted the quota', feedback: `The VPC has ${s.vpcCidrs.length} IPv4 block${s.vpcCidrs.length === 1 ? '' : 's'}; the quota is ${s.quota} per VPC, primary included, so there is room.` };
+    case 'overlap':
+      return { text, mistake: 'saw an overlap that is not there', feedback: `${candidate} shares no address with ${s.vpcCidrs.join(', ')}.` };
+    case 'route':
+      return { text, mistake: 'misapplied the route-destination rule', feedback: `Only a block equal to or larger than an existing route's destination is refused; ${candidate} contains none of the route destinations (a block more specific than a route is fine).` };
+    case 'rfc1918':
+      return {
+        text,
+        mistake: 'misapplied the RFC 1918 rule',
+        feedback: cidrsOverlap(candidate, CGNAT)
+          ? `${candidate} is not an RFC 1918 range at all (it is in 100.64.0.0/10), so it mixes nothing.`
+          : `${candidate} is in the same RFC 1918 range as the primary block ${s.vpcCidrs[0] ?? ''}.`,
+      };
+    case 'restricted':
+      return { text, mistake: 'invented a restriction', feedback: `Only 198.19.0.0/16 is restricted; ${candidate} is not in it.` };
+  }
+}
+
+/** The mistake behind saying "it can be added" when `rule` forbids it. */
+const ACCEPTED_MISTAKE: Record<Exclude<Rule, 'ok'>, string> = {
+  size: 'forgot the /16–/28 size limits',
+  quota: 'used the old quota of 6 blocks',
+  overlap: 'ignored the overlap',
+  route: 'ignored the route-destination rule',
+  rfc1918: 'mixed RFC 1918 ranges',
+  restricted: 'forgot the restricted range',
+};
+
 /** Feedback for a student who said "it can be added" when `rule` forbids it. */
 function acceptedFeedback(rule: Rule, candidate: string, s: Scenario, v: Verdict): Distractor {
   const reason = v.reasons[0] ?? '';
-  const names: Record<Exclude<Rule, 'ok'>, string> = {
-    size: 'forgot the /16–/28 size limits',
-    quota: 'used the old quota of 6 blocks',
-    overlap: 'ignored the overlap',
-    route: 'ignored the route-destination rule',
-    rfc1918: 'mixed RFC 1918 ranges',
-    restricted: 'forgot the restricted range',
-  };
   const feedback =
     rule === 'quota'
       ? `The default quota is ${VPC_IPV4_BLOCKS_DEFAULT_QUOTA} IPv4 CIDR blocks per VPC, primary included (not 6). This VPC already has ${s.vpcCidrs.length}, so ${candidate} cannot be added until the quota is raised.`
       : reason;
-  return { text: candidate, mistake: names[rule as Exclude<Rule, 'ok'>], feedback };
+  return { text: candidate, mistake: ACCEPTED_MISTAKE[rule as Exclude<Rule, 'ok'>], feedback };
 }
 
 function buildSingle(rng: Rng): QuestionBody {
@@ -181,28 +291,19 @@ function buildSingle(rng: Rng): QuestionBody {
     const explained = explainCheckSecondaryCidrIn(contextOf(s), candidate);
     const v = explained.result;
     if (v.reasons.length > 1 || outcome(v) !== rule) continue;
-    const accepted = rule === 'ok' ? { mistake: '', feedback: '' } : acceptedFeedback(rule, candidate, s, v);
-    const wrongFeedback: Record<Rule, { name: string; feedback: string }> = {
-      ok: { name: accepted.mistake, feedback: accepted.feedback },
-      size: { name: 'misread the size limits', feedback: `${candidate} is a /${parseCidrRange(candidate).prefix}, inside the allowed /16–/28 range.` },
-      quota: raised
-        ? { name: 'forgot the raised quota', feedback: `The VPC has ${s.vpcCidrs.length} IPv4 blocks, but the quota was raised to ${s.quota}, so one more fits.` }
-        : { name: 'miscounted the quota', feedback: `The VPC has ${s.vpcCidrs.length} IPv4 block${s.vpcCidrs.length === 1 ? '' : 's'}; the quota is ${s.quota} per VPC, primary included, so there is room.` },
-      overlap: { name: 'saw an overlap that is not there', feedback: `${candidate} shares no address with ${s.vpcCidrs.join(', ')}.` },
-      route: { name: 'misapplied the route-destination rule', feedback: `Only a block equal to or larger than an existing route's destination is refused; ${candidate} contains none of the route destinations (a block more specific than a route is fine).` },
-      rfc1918: {
-        name: 'misapplied the RFC 1918 rule',
-        feedback: cidrsOverlap(candidate, CGNAT)
-          ? `${candidate} is not an RFC 1918 range at all (it is in 100.64.0.0/10), so it mixes nothing.`
-          : `${candidate} is in the same RFC 1918 range as the primary block ${s.vpcCidrs[0] ?? ''}.`,
-      },
-      restricted: { name: 'invented a restriction', feedback: `Only 198.19.0.0/16 is restricted; ${candidate} is not in it.` },
-    };
-    const distractors: Distractor[] = rng
-      .shuffle((Object.keys(OUTCOME) as Rule[]).filter((r) => r !== rule))
-      .sort((a, b) => (a === 'ok' ? -1 : b === 'ok' ? 1 : 0))
-      .map((r) => ({ text: OUTCOME[r], mistake: wrongFeedback[r].name, feedback: wrongFeedback[r].feedback }));
-    const built = singleChoice(rng, OUTCOME[rule], distractors);
+    // The other outcomes in random order, 'ok' first. Their texts are distinct, so singleChoice
+    // keeps exactly the first SINGLE_CHOICES − 1: only those need their feedback written.
+    const others = rng.shuffle(OTHER_RULES[rule]).sort((a, b) => (a === 'ok' ? -1 : b === 'ok' ? 1 : 0));
+    const distractors: Distractor[] = [];
+    for (let i = 0; i < SINGLE_CHOICES - 1 && i < others.length; i++) {
+      const r = others[i] as Rule;
+      if (r !== 'ok') distractors.push(wrongFeedback(r, candidate, s, raised));
+      else {
+        const accepted = acceptedFeedback(rule, candidate, s, v);
+        distractors.push({ text: OUTCOME.ok, mistake: accepted.mistake, feedback: accepted.feedback });
+      }
+    }
+    const built = singleChoice(rng, OUTCOME[rule], distractors, SINGLE_CHOICES);
     return {
       difficulty: rule === 'route' || rule === 'quota' ? 3 : 2,
       kind: 'single',
@@ -216,6 +317,20 @@ function buildSingle(rng: Rng): QuestionBody {
   throw new Error('secondary-cidr: no single-choice scenario found');
 }
 
+/** Whether one of the (distinct, IPv4) blocks contains another. */
+function someContainsAnother(blocks: readonly string[]): boolean {
+  const ranges: CidrRange[] = blocks.map((c) => parseCidrRange(c));
+  for (let i = 0; i < ranges.length; i++) {
+    const outer = ranges[i] as CidrRange;
+    for (let j = 0; j < ranges.length; j++) {
+      // rangeContainsRange, written out: this pair loop is hot, and the blocks are all IPv4
+      const inner = ranges[j] as CidrRange;
+      if (i !== j && outer.first <= inner.first && inner.last <= outer.last) return true;
+    }
+  }
+  return false;
+}
+
 function buildMultiple(rng: Rng): QuestionBody {
   for (let attempt = 0; attempt < 500; attempt++) {
     const s = drawScenario(rng, rng.int(1, 3), VPC_IPV4_BLOCKS_DEFAULT_QUOTA);
@@ -223,6 +338,7 @@ function buildMultiple(rng: Rng): QuestionBody {
     if (!rules.includes('ok')) rules[0] = 'ok';
     const ctx = contextOf(s);
     const offered: string[] = [];
+    const verdicts: Verdict[] = [];
     const keys: string[] = [];
     const distractors: Distractor[] = [];
     for (const rule of rules) {
@@ -231,14 +347,21 @@ function buildMultiple(rng: Rng): QuestionBody {
       const v = checkSecondaryCidrIn(ctx, c);
       if (outcome(v) !== rule) continue;
       offered.push(c);
+      verdicts.push(v);
       if (v.ok) keys.push(c);
       if (rule !== 'ok') distractors.push(acceptedFeedback(rule, c, s, v));
     }
-    if (keys.length === 0 || distractors.length < 2 || offered.some((c) => offered.some((d) => c !== d && cidrContainsCidr(c, d)))) continue;
+    if (keys.length === 0 || distractors.length < 2 || someContainsAnother(offered)) continue;
     const built = multipleChoice(rng, keys, distractors, offered.length);
     const offeredInOrder = built.choices.map((c) => c.text);
-    const explained = offeredInOrder.map((c) => ({ c, e: explainCheckSecondaryCidrIn(ctx, c) }));
-    const steps = explained.flatMap(({ c, e }) => [{ text: `Checking ${c}:`, values: { candidate: c, ok: e.result.ok } }, ...e.steps.filter((st) => st.values?.passed === false)]);
+    // Per block, the core's explained check keeps only its failed rules: their sentences are the
+    // verdict's reasons, in the same order, so the verdicts found above give the same steps.
+    const steps: Step[] = [];
+    for (const c of offeredInOrder) {
+      const v = verdicts[offered.indexOf(c)] as Verdict;
+      steps.push({ text: `Checking ${c}:`, values: { candidate: c, ok: v.ok } });
+      for (const text of v.reasons) steps.push({ text, values: { passed: false } });
+    }
     return {
       difficulty: 3,
       kind: 'multiple',
