@@ -4,12 +4,12 @@
  * reply back through both NACLs on the client's ephemeral port. NACLs are stateless, so the reply
  * needs its own rules; security groups are stateful, so it does not (facts rows 41, 49, 50, 54).
  */
-import { formatRange } from './cidr';
+import { formatRange, type CidrRange } from './cidr';
 import { describeInput } from './ip';
 import { evaluateNacl, type Nacl, type NaclDecision, type NaclPacket, type NaclRule } from './nacl';
-import { evaluateSecurityGroups, type SecurityGroup, type SgTraffic } from './security-groups';
+import { evaluateSecurityGroupsAt, type SecurityGroup, type SecurityGroupsMemo, type SgTraffic } from './security-groups';
 import type { Explained, Step } from './steps';
-import { checkAddress, checkList, checkObject, checkOneOf, checkPacketPort, checkPort, fail } from './traffic-guards';
+import { checkAddress, checkList, checkObject, checkOneOf, checkPacketPort, checkPort, fail, upperName } from './traffic-guards';
 
 /**
  * The ephemeral (reply) port range AWS's NACL examples use, 32768–65535 (facts row 50). The real
@@ -81,12 +81,16 @@ interface CheckedFlow {
   ports: PortRange | null;
   /** NACLs are crossed (false when both ends are in the same subnet). */
   crossesNacls: boolean;
+  /** Each end's address, parsed once (as its one-address block). */
+  clientHost: CidrRange;
+  serverHost: CidrRange;
 }
 
-function checkEndpoint(e: unknown, what: string): FlowEndpoint {
+/** Check one end of a flow; returns its address parsed (the one-address block). */
+function checkEndpoint(e: unknown, what: string): CidrRange {
   const ep = checkObject<FlowEndpoint>(e, what);
   if (typeof ep.address !== 'string') fail(`The ${what.toLowerCase()}'s address must be an IP address written as text, but got ${describeInput(ep.address)}.`);
-  checkAddress(ep.address, `The ${what.toLowerCase()}'s address`);
+  const host = checkAddress(ep.address, `The ${what.toLowerCase()}'s address`);
   if (ep.nacl !== undefined) {
     const n = checkObject<Nacl>(ep.nacl, `The ${what.toLowerCase()}'s NACL`);
     checkList<NaclRule>(n.inbound, `The ${what.toLowerCase()}'s NACL inbound rules`);
@@ -102,14 +106,17 @@ function checkEndpoint(e: unknown, what: string): FlowEndpoint {
     }
   }
   if (ep.subnet !== undefined && typeof ep.subnet !== 'string') fail(`The ${what.toLowerCase()}'s subnet must be a name written as text.`);
-  return ep;
+  return host;
 }
+
+const FLOW_PROTOCOLS: readonly Flow['protocol'][] = ['tcp', 'udp', 'icmp'];
 
 function checkFlow(flow: unknown): CheckedFlow {
   const f = checkObject<Flow>(flow, 'The flow');
-  const client = checkEndpoint(f.client, 'Client');
-  const server = checkEndpoint(f.server, 'Server');
-  const protocol = checkOneOf(f.protocol, "The flow's protocol", ['tcp', 'udp', 'icmp'] as const);
+  const clientHost = checkEndpoint(f.client, 'Client');
+  const serverHost = checkEndpoint(f.server, 'Server');
+  const { client, server } = f;
+  const protocol = f.protocol === 'tcp' || f.protocol === 'udp' || f.protocol === 'icmp' ? f.protocol : checkOneOf(f.protocol, "The flow's protocol", FLOW_PROTOCOLS);
   const port = checkPacketPort(protocol, f.port, 'The flow');
   let ports: PortRange | null = null;
   if (protocol !== 'icmp') {
@@ -123,13 +130,13 @@ function checkFlow(flow: unknown): CheckedFlow {
       if (from > to) fail(`The ephemeral range ${from}–${to} runs backwards.`);
       ports = { from, to };
     } else {
-      ports = { ...NACL_EPHEMERAL_PORTS_AWS_EXAMPLE };
+      ports = { from: NACL_EPHEMERAL_PORTS_AWS_EXAMPLE.from, to: NACL_EPHEMERAL_PORTS_AWS_EXAMPLE.to };
     }
   } else if (f.clientPort !== undefined || f.ephemeralPorts !== undefined) {
     fail('ICMP has no ports, so an ICMP flow has no client port or ephemeral range.');
   }
   const crossesNacls = !(client.subnet !== undefined && client.subnet === server.subnet);
-  return { flow: f, protocol, port, ports, crossesNacls };
+  return { flow: f, protocol, port, ports, crossesNacls, clientHost, serverHost };
 }
 
 /**
@@ -175,15 +182,18 @@ function naclHop(hop: FlowHop, rules: NaclRule[], packet: NaclPacket, clientPort
   return d;
 }
 
-/** The one implementation of the round trip; `record` (explain only) sees every hop decision. */
-function runFlow(c: CheckedFlow, record?: (h: HopRecord) => void): FlowResult {
+/**
+ * The one implementation of the round trip; `record` (explain only) sees every hop decision, and
+ * `groups` (a batch of flows only) remembers the security group lists already checked.
+ */
+function runFlow(c: CheckedFlow, record?: (h: HopRecord) => void, groups?: SecurityGroupsMemo): FlowResult {
   const { flow, protocol, port } = c;
   const { client, server } = flow;
   const port1 = port >= 0 ? port : undefined;
 
   if (client.securityGroups !== undefined) {
     const traffic: SgTraffic = { direction: 'outbound', protocol, port: port1, address: server.address, remoteGroupIds: groupIds(server.securityGroups) };
-    const d = evaluateSecurityGroups(client.securityGroups, traffic);
+    const d = evaluateSecurityGroupsAt(client.securityGroups, traffic, c.serverHost, groups);
     if (record !== undefined) record({ hop: 'client-sg-outbound', kind: 'sg', allowed: d.allowed, ruleNumber: null, clientPort: null });
     if (!d.allowed) return dropped('client-sg-outbound', null, null);
   }
@@ -197,7 +207,7 @@ function runFlow(c: CheckedFlow, record?: (h: HopRecord) => void): FlowResult {
   }
   if (server.securityGroups !== undefined) {
     const traffic: SgTraffic = { direction: 'inbound', protocol, port: port1, address: client.address, remoteGroupIds: groupIds(client.securityGroups) };
-    const d = evaluateSecurityGroups(server.securityGroups, traffic);
+    const d = evaluateSecurityGroupsAt(server.securityGroups, traffic, c.clientHost, groups);
     if (record !== undefined) record({ hop: 'server-sg-inbound', kind: 'sg', allowed: d.allowed, ruleNumber: null, clientPort: null });
     if (!d.allowed) return dropped('server-sg-inbound', null, null);
   }
@@ -243,10 +253,23 @@ const HOP_TEXT: Record<FlowHop, string> = {
 
 /** `evaluateFlow` with one step per place the traffic meets, and the stateful/stateless reasoning. */
 export function explainEvaluateFlow(flow: Flow): Explained<FlowResult> {
-  const c = checkFlow(flow);
+  return explainChecked(checkFlow(flow));
+}
+
+/**
+ * `explainEvaluateFlow` of each flow, index for index, for flows that share security group lists
+ * (e.g. several clients of one server, each flow given the same `securityGroups` array): a shared
+ * list is checked once for the batch. The flows must not change while this runs.
+ */
+export function explainEvaluateFlows(flows: readonly Flow[]): Explained<FlowResult>[] {
+  const groups: SecurityGroupsMemo = new Map();
+  return flows.map((f) => explainChecked(checkFlow(f), groups));
+}
+
+function explainChecked(c: CheckedFlow, groups?: SecurityGroupsMemo): Explained<FlowResult> {
   const steps: Step[] = [];
   const passed: FlowHop[] = [];
-  const result = runFlow(c, (h) => recordStep(steps, passed, h));
+  const result = runFlow(c, (h) => recordStep(steps, passed, h), groups);
   if (!c.crossesNacls) steps.unshift({ text: 'Both ends are in the same subnet, so no NACL is crossed: NACLs filter traffic entering or leaving a subnet.' });
   if (result.delivered) {
     steps.push({
@@ -280,11 +303,6 @@ export interface NaclRuleNeeded {
   rule: Omit<NaclRule, 'ruleNumber'>;
 }
 
-/** The one-address block of an address: /32 for IPv4, /128 for IPv6 (parsed by ./ip, printed by ./cidr). */
-function hostCidr(address: string): string {
-  return formatRange(checkAddress(address, 'The address'));
-}
-
 /**
  * The four NACL allow rules a flow needs (facts rows 49–50): the client subnet's outbound and the
  * server subnet's inbound rules for the server port, and — because NACLs are stateless — the
@@ -299,13 +317,16 @@ export function naclRulesNeeded(flow: Flow): NaclRuleNeeded[] {
   const p = c.protocol;
   const toServer = c.port >= 0 ? { fromPort: c.port, toPort: c.port } : {};
   const toClient = c.ports !== null ? { fromPort: c.ports.from, toPort: c.ports.to } : {};
+  // each end as a /32 (or /128), from the addresses checkFlow parsed
+  const clientCidr = formatRange(c.clientHost);
+  const serverCidr = formatRange(c.serverHost);
   const out: NaclRuleNeeded[] = [];
-  if (client.nacl !== undefined) out.push({ place: 'client-nacl-outbound', rule: { action: 'allow', protocol: p, ...toServer, cidr: hostCidr(server.address) } });
+  if (client.nacl !== undefined) out.push({ place: 'client-nacl-outbound', rule: { action: 'allow', protocol: p, ...toServer, cidr: serverCidr } });
   if (server.nacl !== undefined) {
-    out.push({ place: 'server-nacl-inbound', rule: { action: 'allow', protocol: p, ...toServer, cidr: hostCidr(client.address) } });
-    out.push({ place: 'server-nacl-outbound', rule: { action: 'allow', protocol: p, ...toClient, cidr: hostCidr(client.address) } });
+    out.push({ place: 'server-nacl-inbound', rule: { action: 'allow', protocol: p, ...toServer, cidr: clientCidr } });
+    out.push({ place: 'server-nacl-outbound', rule: { action: 'allow', protocol: p, ...toClient, cidr: clientCidr } });
   }
-  if (client.nacl !== undefined) out.push({ place: 'client-nacl-inbound', rule: { action: 'allow', protocol: p, ...toClient, cidr: hostCidr(server.address) } });
+  if (client.nacl !== undefined) out.push({ place: 'client-nacl-inbound', rule: { action: 'allow', protocol: p, ...toClient, cidr: serverCidr } });
   return out;
 }
 
@@ -325,7 +346,7 @@ export function explainNaclRulesNeeded(flow: Flow): Explained<NaclRuleNeeded[]> 
   for (const n of result) {
     const r = n.rule;
     const ports = r.fromPort === undefined ? '' : r.fromPort === r.toPort ? ` port ${r.fromPort}` : ` ports ${r.fromPort}–${r.toPort}`;
-    steps.push({ text: `${n.place}: ALLOW ${r.protocol.toUpperCase()}${ports} for ${r.cidr}, because ${why[n.place]}.`, values: { place: n.place } });
+    steps.push({ text: `${n.place}: ALLOW ${upperName(r.protocol)}${ports} for ${r.cidr}, because ${why[n.place]}.`, values: { place: n.place } });
   }
   return { result, steps };
 }

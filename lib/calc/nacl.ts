@@ -25,6 +25,7 @@ import {
   PORT_MIN,
   rulePortsOk,
   tryRuleRange,
+  upperName,
 } from './traffic-guards';
 
 /** Lowest and highest rule numbers you can use (facts row 56). */
@@ -74,6 +75,8 @@ const PACKET_PROTOCOLS: readonly NaclPacket['protocol'][] = ['tcp', 'udp', 'icmp
 /** A rule after its checks: the parsed block and the port range (0–65535 when ports do not apply). */
 interface CheckedRule {
   rule: NaclRule;
+  /** Its position in the list given. */
+  index: number;
   range: CidrRange;
   from: number;
   to: number;
@@ -113,7 +116,7 @@ function checkRule(rule: unknown, index: number): CheckedRule {
   const range = tryRuleRange(r.cidr);
   if (typeof range === 'string') fail(`NACL rule ${r.ruleNumber}'s CIDR: ${range}`);
   const ports = hasPorts(r.protocol);
-  return { rule: r, range, from: ports ? (r.fromPort as number) : PORT_MIN, to: ports ? (r.toPort as number) : PORT_MAX };
+  return { rule: r, index, range, from: ports ? (r.fromPort as number) : PORT_MIN, to: ports ? (r.toPort as number) : PORT_MAX };
 }
 
 /** Throw the CalcError that says what is wrong with a rule `checkRule` refused. */
@@ -134,7 +137,8 @@ function ruleFault(rule: unknown, index: number): never {
 /** Check a packet: protocol tcp/udp/icmp, a port 0–65535 for tcp/udp and none for icmp, an IP address. */
 function checkPacket(packet: unknown): CheckedPacket {
   const p = checkObject<NaclPacket>(packet, 'The packet');
-  const protocol = checkOneOf(p.protocol, "The packet's protocol", PACKET_PROTOCOLS);
+  const protocol =
+    p.protocol === 'tcp' || p.protocol === 'udp' || p.protocol === 'icmp' ? p.protocol : checkOneOf(p.protocol, "The packet's protocol", PACKET_PROTOCOLS);
   const port = checkPacketPort(protocol, p.port, 'The packet');
   return { protocol, port, host: checkAddress(p.address, "The packet's address") };
 }
@@ -195,8 +199,8 @@ export function evaluateNacl(rules: NaclRule[], packet: NaclPacket): NaclDecisio
 
 function describeRule(c: CheckedRule): string {
   const r = c.rule;
-  const what = r.protocol === 'all' ? 'all traffic' : hasPorts(r.protocol) ? `${r.protocol.toUpperCase()} ${c.from === c.to ? `port ${c.from}` : `ports ${c.from}–${c.to}`}` : 'ICMP';
-  return `${r.action.toUpperCase()} ${what} for ${formatRange(c.range)}`;
+  const what = r.protocol === 'all' ? 'all traffic' : hasPorts(r.protocol) ? `${upperName(r.protocol)} ${c.from === c.to ? `port ${c.from}` : `ports ${c.from}–${c.to}`}` : 'ICMP';
+  return `${upperName(r.action)} ${what} for ${formatRange(c.range)}`;
 }
 
 /** The worked step for one rule checked against a packet: it matches (and decides), or why not. */
@@ -205,13 +209,13 @@ function ruleStep(c: CheckedRule, p: CheckedPacket, pkt: string): Step {
   const head = `Rule ${c.rule.ruleNumber} (${describeRule(c)}): `;
   if (why === 0) {
     return {
-      text: `${head}matches — ${p.protocol.toUpperCase()}${p.port >= 0 ? ` port ${p.port}` : ''} from/to ${pkt}. Verdict: ${c.rule.action.toUpperCase()}.`,
+      text: `${head}matches — ${upperName(p.protocol)}${p.port >= 0 ? ` port ${p.port}` : ''} from/to ${pkt}. Verdict: ${upperName(c.rule.action)}.`,
       values: { ruleNumber: c.rule.ruleNumber, matches: true, action: c.rule.action },
     };
   }
   const reason =
     why === 1
-      ? `the packet is ${p.protocol.toUpperCase()}, the rule is for ${c.rule.protocol.toUpperCase()}`
+      ? `the packet is ${upperName(p.protocol)}, the rule is for ${upperName(c.rule.protocol)}`
       : why === 2
         ? `port ${p.port} is outside ${c.from}–${c.to}`
         : c.range.version !== p.host.version
@@ -225,6 +229,26 @@ export function explainEvaluateNacl(rules: NaclRule[], packet: NaclPacket): Expl
   const sorted = checkRules(rules).sort(byNumber);
   const p = checkPacket(packet);
   const pkt = (packet as NaclPacket).address;
+  return explainSorted(sorted, p, pkt, (c) => ruleStep(c, p, pkt));
+}
+
+/**
+ * `explainEvaluateNacl`, and `ruleStep(i)`: the step `explainNaclRule` writes for `rules[i]`, with
+ * the rules and the packet checked once (each step is worded once, when first needed). The
+ * prepared form for a caller that explains the verdict and, separately, why rules do not match.
+ */
+export function explainEvaluateNaclWithRuleSteps(rules: NaclRule[], packet: NaclPacket): Explained<NaclDecision> & { ruleStep(i: number): Step } {
+  const checked = checkRules(rules);
+  const p = checkPacket(packet);
+  const pkt = (packet as NaclPacket).address;
+  const made = new Array<Step | undefined>(checked.length);
+  const stepAt = (i: number): Step => (made[i] ??= ruleStep(checked[i] as CheckedRule, p, pkt));
+  const explained = explainSorted(checked.slice().sort(byNumber), p, pkt, (c) => stepAt(c.index));
+  return { result: explained.result, steps: explained.steps, ruleStep: stepAt };
+}
+
+/** The worked steps over the rules sorted by number; `stepFor(c)` gives a rule's step (see `ruleStep`). */
+function explainSorted(sorted: readonly CheckedRule[], p: CheckedPacket, pkt: string, stepFor: (c: CheckedRule) => Step): Explained<NaclDecision> {
   const order = sorted.map((c) => c.rule.ruleNumber).join(', ');
   const steps: Step[] = [
     {
@@ -233,7 +257,7 @@ export function explainEvaluateNacl(rules: NaclRule[], packet: NaclPacket): Expl
     },
   ];
   for (const c of sorted) {
-    const step = ruleStep(c, p, pkt);
+    const step = stepFor(c);
     steps.push(step);
     if (step.values?.matches === true) return { result: { action: c.rule.action, ruleNumber: c.rule.ruleNumber }, steps };
   }

@@ -8,7 +8,7 @@
  */
 import { CalcError } from './errors';
 import type { Explained, Step } from './steps';
-import { describeInput, parseAddressRange, requireList, requireText, requireWholeNumber } from './ip';
+import { describeInput, MAX_INPUT_LIST, parseAddressRange, requireList, requireText, requireWholeNumber } from './ip';
 import { type CidrRange, formatRange, parseCidrRange, rangeContainsRange } from './cidr';
 import { ROUTES_PER_TABLE_DEFAULT_QUOTA, ROUTES_PER_TABLE_MAX_QUOTA } from './vpc';
 
@@ -45,51 +45,61 @@ interface Entry {
   route: Route;
   range: CidrRange;
   fromPrefixList: boolean;
+  /** `formatRange(range)`, once worded (see `entryText`). */
+  text: string | null;
+}
+
+/** The entry's block as text, worded once per entry (a lookup and its steps name the same blocks several times). */
+function entryText(e: Entry): string {
+  return (e.text ??= formatRange(e.range));
 }
 
 const TARGET_SET = new Set<string>(ROUTE_TARGETS);
 
 function expand(table: RouteTable): Entry[] {
   if (table === null || typeof table !== 'object') throw new CalcError(`Expected a route table, but got ${describeInput(table)}.`);
-  const routes = requireList<Route>(table.routes, 'The route table');
-  const lists = table.prefixLists ?? {};
   const out: Entry[] = [];
+  expandRoutes(requireList<Route>(table.routes, 'The route table'), table.prefixLists ?? {}, out);
+  return out;
+}
+
+/** The entries of `routes` (a prefix-list route gives one per block of its list), appended to `out`. */
+function expandRoutes(routes: readonly Route[], lists: Record<string, string[]>, out: Entry[]): void {
   for (const route of routes) {
     if (route === null || typeof route !== 'object') throw new CalcError(`Each route must have a destination and a target, but one is ${describeInput(route)}.`);
     if (!TARGET_SET.has(route.target)) {
       throw new CalcError(`${describeInput(route.target)} is not a route target; use one of ${ROUTE_TARGETS.join(', ')}.`);
     }
-    const dest = requireText(route.destination, 'a route destination');
+    // Text that starts with a printable ASCII character is not blank: requireText (which trims) only for anything else.
+    const d = route.destination as unknown;
+    const c0 = typeof d === 'string' && d.length > 0 ? d.charCodeAt(0) : 0;
+    const dest = c0 > 32 && c0 < 127 ? (d as string) : requireText(d, 'a route destination');
     if (dest.startsWith('pl-')) {
       const cidrs = Object.prototype.hasOwnProperty.call(lists, dest) ? lists[dest] : undefined;
       if (cidrs === undefined) throw new CalcError(`The route to ${dest} names a prefix list that is not defined in the table's prefix lists.`);
-      for (const c of requireList<string>(cidrs, `Prefix list ${dest}`)) out.push({ route, range: parseCidrRange(c), fromPrefixList: true });
+      for (const c of requireList<string>(cidrs, `Prefix list ${dest}`)) out.push({ route, range: parseCidrRange(c), fromPrefixList: true, text: null });
     } else {
-      out.push({ route, range: parseCidrRange(dest), fromPrefixList: false });
+      out.push({ route, range: parseCidrRange(dest), fromPrefixList: false, text: null });
     }
   }
-  return out;
 }
 
 /** Longest prefix wins; on an exact tie a CIDR route beats a prefix-list route (netprep's tie-break). */
-function lookupCore(table: RouteTable, address: string): { entries: Entry[]; best: Entry | null; version: 4 | 6 } {
-  const entries = expand(table);
-  const s = requireText(address, 'an IP address');
-  const a = parseAddressRange(s, 0, s.length);
-  if ('error' in a) throw new CalcError(`${describeInput(s)} is not an IPv${a.version} address: ${a.error}.`);
+function lookupCore(table: RouteTable, address: string): { entries: Entry[]; best: Entry | null; value: bigint; version: 4 | 6 } {
+  const { entries, value, version } = parsedLookup(table, address);
   let best: Entry | null = null;
   for (const e of entries) {
-    if (e.range.version !== a.version || a.value < e.range.first || a.value > e.range.last) continue;
+    if (e.range.version !== version || value < e.range.first || value > e.range.last) continue;
     if (best === null || e.range.prefix > best.range.prefix || (e.range.prefix === best.range.prefix && best.fromPrefixList && !e.fromPrefixList)) best = e;
   }
-  return { entries, best, version: a.version };
+  return { entries, best, value, version };
 }
 
 function reasonFor(best: Entry | null, address: string, version: 4 | 6): string {
   if (best === null) return `No IPv${version} route in the table covers ${address}, so the packet is dropped.`;
   const via = best.fromPrefixList ? ` (an entry of prefix list ${best.route.destination})` : '';
   const where = best.route.target === 'local' ? 'stays inside the VPC (local route)' : `goes to ${best.route.targetId ?? best.route.target}`;
-  return `${formatRange(best.range)}${via} is the longest prefix (/${best.range.prefix}) that contains ${address}, so the packet ${where}.`;
+  return `${entryText(best)}${via} is the longest prefix (/${best.range.prefix}) that contains ${address}, so the packet ${where}.`;
 }
 
 /**
@@ -99,7 +109,7 @@ function reasonFor(best: Entry | null, address: string, version: 4 | 6): string 
  */
 export function routeLookup(table: RouteTable, address: string): RouteLookup {
   const { best, version } = lookupCore(table, address);
-  return { route: best?.route ?? null, matchedCidr: best === null ? null : formatRange(best.range), reason: reasonFor(best, address, version) };
+  return { route: best?.route ?? null, matchedCidr: best === null ? null : entryText(best), reason: reasonFor(best, address, version) };
 }
 
 /** A route whose destination contains an address: the CIDR that does (for a prefix list, its first such entry). */
@@ -116,12 +126,17 @@ export interface RouteMatch {
  */
 export function routesContaining(table: RouteTable, address: string): RouteMatch[] {
   const { entries, value, version } = parsedLookup(table, address);
+  return matchesOf(entries, value, version);
+}
+
+/** The matches of `routesContaining`, from the table's entries and the parsed address. */
+function matchesOf(entries: readonly Entry[], value: bigint, version: 4 | 6): RouteMatch[] {
   const out: RouteMatch[] = [];
   let last: Route | null = null;
   for (const e of entries) {
     if (e.route === last || e.range.version !== version || value < e.range.first || value > e.range.last) continue;
     last = e.route;
-    out.push({ route: e.route, cidr: formatRange(e.range), prefix: e.range.prefix });
+    out.push({ route: e.route, cidr: entryText(e), prefix: e.range.prefix });
   }
   return out;
 }
@@ -137,15 +152,25 @@ function parsedLookup(table: RouteTable, address: string): { entries: Entry[]; v
 
 /** Explained form of routeLookup: which routes contain the address and which prefix is longest. */
 export function explainRouteLookup(table: RouteTable, address: string): Explained<RouteLookup> {
-  const { entries, best, version } = lookupCore(table, address);
-  const result = { route: best?.route ?? null, matchedCidr: best === null ? null : formatRange(best.range), reason: reasonFor(best, address, version) };
-  const a = parseAddressRange(address, 0, address.length);
-  const value = 'error' in a ? -1n : a.value;
+  return explainCore(lookupCore(table, address), address);
+}
+
+/**
+ * `explainRouteLookup` and `routesContaining` of the same table and address, with the table
+ * expanded and the address read once: the prepared form for a caller that needs both.
+ */
+export function explainRouteLookupAndMatches(table: RouteTable, address: string): { explained: Explained<RouteLookup>; matches: RouteMatch[] } {
+  const core = lookupCore(table, address);
+  return { explained: explainCore(core, address), matches: matchesOf(core.entries, core.value, core.version) };
+}
+
+function explainCore({ entries, best, value, version }: ReturnType<typeof lookupCore>, address: string): Explained<RouteLookup> {
+  const result = { route: best?.route ?? null, matchedCidr: best === null ? null : entryText(best), reason: reasonFor(best, address, version) };
   const steps: Step[] = [];
   for (const e of entries) {
     if (e.range.version !== version) continue;
     const hit = value >= e.range.first && value <= e.range.last;
-    const destination = formatRange(e.range);
+    const destination = entryText(e);
     steps.push({
       text: `${destination} → ${e.route.targetId ?? e.route.target}: ${hit ? `contains ${address} (/${e.range.prefix})` : `does not contain ${address}`}`,
       values: { destination, target: e.route.target, matches: hit },
@@ -175,10 +200,46 @@ export interface RouteTableContext {
  */
 export function validateRouteTable(table: RouteTable, context: RouteTableContext): string[] {
   const entries = expand(table);
+  return tableProblems(entries, requireList<Route>(table.routes, 'The route table'), checkContext(context));
+}
+
+/**
+ * `validateRouteTable` for `table` with each of `additions` added on its own (result i is for
+ * `{ routes: [...table.routes, additions[i]] }`, with the table's prefix lists): the table and the
+ * context are checked and parsed once instead of once per addition.
+ */
+export function validateRouteAdditions(table: RouteTable, context: RouteTableContext, additions: readonly Route[]): string[][] {
+  const base = expand(table);
+  // A table already at the list limit: each addition goes the general way, which refuses it.
+  if (table.routes.length >= MAX_INPUT_LIST) return additions.map((r) => validateRouteTable({ ...table, routes: [...table.routes, r] }, context));
+  const lists = table.prefixLists ?? {};
+  const added = additions.map((r) => {
+    const entries = base.slice();
+    expandRoutes([r], lists, entries);
+    return entries;
+  });
+  const ctx = checkContext(context);
+  const routes = requireList<Route>(table.routes, 'The route table');
+  return additions.map((r, i) => tableProblems(added[i] as Entry[], [...routes, r], ctx));
+}
+
+/** A route table's context, checked and parsed. */
+interface CheckedContext {
+  vpc: CidrRange[];
+  subnets: CidrRange[] | null;
+  quota: number;
+}
+
+function checkContext(context: RouteTableContext): CheckedContext {
   if (context === null || typeof context !== 'object') throw new CalcError(`Expected the VPC's blocks, but got ${describeInput(context)}.`);
   const vpc = requireList<string>(context.vpcCidrs, "The VPC's CIDR blocks").map((c) => parseCidrRange(c));
   const subnets = context.subnetCidrs === undefined ? null : requireList<string>(context.subnetCidrs, 'The subnet blocks').map((c) => parseCidrRange(c));
   const quota = context.routeQuota === undefined ? ROUTES_PER_TABLE_DEFAULT_QUOTA : requireWholeNumber(context.routeQuota, 'The route quota', 1, ROUTES_PER_TABLE_MAX_QUOTA);
+  return { vpc, subnets, quota };
+}
+
+/** The problems of `validateRouteTable`, from the table's entries, its routes and the checked context. */
+function tableProblems(entries: readonly Entry[], routes: readonly Route[], { vpc, subnets, quota }: CheckedContext): string[] {
   const problems: string[] = [];
 
   for (const block of vpc) {
@@ -192,11 +253,10 @@ export function validateRouteTable(table: RouteTable, context: RouteTableContext
     }
     if (own === 0) problems.push(`The table has no local route for the VPC block ${formatRange(block)}; every route table has one per VPC block.`);
   }
-  const routes = requireList<Route>(table.routes, 'The route table');
   for (const e of entries) {
     // The route's name is only spelled out when it has a problem.
     if (e.route.target === 'local' && !containsBlock(vpc, e.range)) {
-      problems.push(`${formatRange(e.range)} → ${e.route.target}: a local route's destination must be one of the VPC's blocks.`);
+      problems.push(`${entryText(e)} → ${e.route.target}: a local route's destination must be one of the VPC's blocks.`);
     }
     let inside: CidrRange | undefined;
     for (const b of vpc) {
@@ -207,12 +267,12 @@ export function validateRouteTable(table: RouteTable, context: RouteTableContext
     }
     if (inside !== undefined) {
       if (!MORE_SPECIFIC_THAN_LOCAL_TARGETS.includes(e.route.target)) {
-        problems.push(`${formatRange(e.range)} → ${e.route.target}: a route more specific than the local route ${formatRange(inside)} may only go to a NAT gateway, a network interface or a Gateway Load Balancer endpoint.`);
+        problems.push(`${entryText(e)} → ${e.route.target}: a route more specific than the local route ${formatRange(inside)} may only go to a NAT gateway, a network interface or a Gateway Load Balancer endpoint.`);
       } else if (subnets !== null && !containsBlock(subnets, e.range)) {
-        problems.push(`${formatRange(e.range)} → ${e.route.target}: a route more specific than the local route must match a whole subnet's CIDR exactly.`);
+        problems.push(`${entryText(e)} → ${e.route.target}: a route more specific than the local route must match a whole subnet's CIDR exactly.`);
       }
     }
-    if (e.route.target === 'eigw' && e.range.version !== 6) problems.push(`${formatRange(e.range)} → ${e.route.target}: an egress-only internet gateway carries IPv6 traffic only.`);
+    if (e.route.target === 'eigw' && e.range.version !== 6) problems.push(`${entryText(e)} → ${e.route.target}: an egress-only internet gateway carries IPv6 traffic only.`);
   }
   // Repeated destinations, in the order each first appears (a scan: tables are short).
   let nonLocal = 0;
@@ -262,11 +322,11 @@ export function classifySubnet(table: RouteTable): SubnetClassification {
 function classifyEntries(entries: Entry[]): SubnetClassification {
   const igw = entries.find((e) => e.route.target === 'igw');
   if (igw !== undefined) {
-    return { kind: 'public', reason: `The route ${formatRange(igw.range)} → ${igw.route.targetId ?? 'igw'} sends traffic to an internet gateway, so the subnet is public.` };
+    return { kind: 'public', reason: `The route ${entryText(igw)} → ${igw.route.targetId ?? 'igw'} sends traffic to an internet gateway, so the subnet is public.` };
   }
   const vgw = entries.find((e) => e.route.target === 'vgw');
   if (vgw !== undefined) {
-    return { kind: 'vpn-only', reason: `No route goes to an internet gateway, but ${formatRange(vgw.range)} → ${vgw.route.targetId ?? 'vgw'} goes to a virtual private gateway, so the subnet is VPN-only.` };
+    return { kind: 'vpn-only', reason: `No route goes to an internet gateway, but ${entryText(vgw)} → ${vgw.route.targetId ?? 'vgw'} goes to a virtual private gateway, so the subnet is VPN-only.` };
   }
   return { kind: 'private', reason: 'No route goes to an internet gateway or a virtual private gateway, so the subnet is private.' };
 }
@@ -275,7 +335,7 @@ function classifyEntries(entries: Entry[]): SubnetClassification {
 export function explainClassifySubnet(table: RouteTable): Explained<SubnetClassification> {
   const entries = expand(table);
   const result = classifyEntries(entries);
-  const steps: Step[] = entries.map((e) => ({ text: `${formatRange(e.range)} → ${e.route.targetId ?? e.route.target}`, values: { target: e.route.target } }));
+  const steps: Step[] = entries.map((e) => ({ text: `${entryText(e)} → ${e.route.targetId ?? e.route.target}`, values: { target: e.route.target } }));
   steps.push({ text: result.reason });
   return { result, steps };
 }

@@ -26,6 +26,7 @@ import {
   protocolMatches,
   rulePortsOk,
   tryRuleRange,
+  upperName,
 } from './traffic-guards';
 
 /** Default quota of inbound rules per group, counted separately for IPv4 and IPv6 (facts row 44). */
@@ -181,8 +182,24 @@ function checkRuleList(rules: unknown, direction: SgDirection, groupId: string):
 
 /** Every rule of the groups in one direction, checked; both directions are checked so bad input never hides. */
 function checkGroups(groups: unknown, direction: SgDirection): CheckedSgRule[] {
+  return checkGroupsBoth(groups)[direction];
+}
+
+/** A list of security groups with every rule checked, by direction (opaque outside this module). */
+export interface CheckedSecurityGroups {
+  readonly inbound: readonly CheckedSgRule[];
+  readonly outbound: readonly CheckedSgRule[];
+}
+
+/**
+ * Checked group lists remembered by list (the same array object) for a batch of evaluations of
+ * unchanged groups; see `evaluateSecurityGroupsAt`. Make a new one per batch.
+ */
+export type SecurityGroupsMemo = Map<SecurityGroup[], CheckedSecurityGroups>;
+
+function checkGroupsBoth(groups: unknown): { inbound: CheckedSgRule[]; outbound: CheckedSgRule[] } {
   const list = checkList<SecurityGroup>(groups, 'The list of security groups', 1);
-  const out: CheckedSgRule[] = [];
+  const out = { inbound: [] as CheckedSgRule[], outbound: [] as CheckedSgRule[] };
   let total = 0;
   for (let i = 0; i < list.length; i++) {
     const g = checkGroup(list[i], i);
@@ -190,27 +207,22 @@ function checkGroups(groups: unknown, direction: SgDirection): CheckedSgRule[] {
     const outbound = checkRuleList(g.outbound, 'outbound', g.id);
     total += inbound.length + outbound.length;
     if (total > 10_000) fail('The security groups hold more than 10,000 rules in all; netprep handles at most 10,000.');
-    for (let k = 0; k < inbound.length; k++) {
-      const c = checkSgRule(inbound[k], g.id, 'inbound', k);
-      if (direction === 'inbound') out.push(c);
-    }
-    for (let k = 0; k < outbound.length; k++) {
-      const c = checkSgRule(outbound[k], g.id, 'outbound', k);
-      if (direction === 'outbound') out.push(c);
-    }
+    for (let k = 0; k < inbound.length; k++) out.inbound.push(checkSgRule(inbound[k], g.id, 'inbound', k));
+    for (let k = 0; k < outbound.length; k++) out.outbound.push(checkSgRule(outbound[k], g.id, 'outbound', k));
   }
   return out;
 }
 
 const NO_GROUPS: readonly string[] = Object.freeze([]);
 
-function checkTraffic(traffic: unknown): CheckedTraffic {
+/** Check the traffic; `parsedHost`, when given, is its address already parsed (see `evaluateSecurityGroupsAt`). */
+function checkTraffic(traffic: unknown, parsedHost?: CidrRange): CheckedTraffic {
   const t = checkObject<SgTraffic>(traffic, 'The traffic');
   const direction = t.direction === 'inbound' || t.direction === 'outbound' ? t.direction : checkOneOf(t.direction, "The traffic's direction", DIRECTIONS);
   const protocol =
     t.protocol === 'tcp' || t.protocol === 'udp' || t.protocol === 'icmp' ? t.protocol : checkOneOf(t.protocol, "The traffic's protocol", TRAFFIC_PROTOCOLS);
   const port = checkPacketPort(protocol, t.port, 'The traffic');
-  const host = checkAddress(t.address, "The traffic's address");
+  const host = parsedHost ?? checkAddress(t.address, "The traffic's address");
   let remote: readonly string[] = NO_GROUPS;
   if (t.remoteGroupIds !== undefined) {
     remote = checkList<string>(t.remoteGroupIds, "The remote end's security groups");
@@ -236,14 +248,35 @@ function mismatch(c: CheckedSgRule, t: CheckedTraffic): 0 | 1 | 2 | 3 {
  */
 export function evaluateSecurityGroups(groups: SecurityGroup[], traffic: SgTraffic): SgDecision {
   const t = checkTraffic(traffic);
-  const rules = checkGroups(groups, t.direction);
+  return decide(checkGroups(groups, t.direction), t);
+}
+
+/**
+ * The prepared form of `evaluateSecurityGroups` for a caller that has already parsed the traffic's
+ * address: `host` must be `traffic.address` as its one-address block (what ./traffic-guards'
+ * `checkAddress` returns). With `memo`, a group list checked before in the same batch is not
+ * checked again (the groups must not change during the batch). ./flows uses it so each address,
+ * and each group list of a batch of flows, is read once.
+ */
+export function evaluateSecurityGroupsAt(groups: SecurityGroup[], traffic: SgTraffic, host: CidrRange, memo?: SecurityGroupsMemo): SgDecision {
+  const t = checkTraffic(traffic, host);
+  if (memo === undefined) return decide(checkGroups(groups, t.direction), t);
+  let checked = memo.get(groups);
+  if (checked === undefined) {
+    checked = checkGroupsBoth(groups);
+    memo.set(groups, checked);
+  }
+  return decide(checked[t.direction], t);
+}
+
+function decide(rules: readonly CheckedSgRule[], t: CheckedTraffic): SgDecision {
   for (const c of rules) if (mismatch(c, t) === 0) return { allowed: true, groupId: c.groupId, ruleIndex: c.index };
   return { allowed: false, groupId: null, ruleIndex: null };
 }
 
 function describeSgRule(c: CheckedSgRule): string {
   const r = c.rule;
-  const what = r.protocol === 'all' ? 'all traffic' : r.protocol === 'icmp' ? 'ICMP' : `${r.protocol.toUpperCase()} ${c.from === c.to ? `port ${c.from}` : `ports ${c.from}–${c.to}`}`;
+  const what = r.protocol === 'all' ? 'all traffic' : r.protocol === 'icmp' ? 'ICMP' : `${upperName(r.protocol)} ${c.from === c.to ? `port ${c.from}` : `ports ${c.from}–${c.to}`}`;
   return `${what} ${c.range !== null ? formatRange(c.range) : `members of ${r.groupId}`}`;
 }
 
@@ -269,7 +302,7 @@ export function explainEvaluateSecurityGroups(groups: SecurityGroup[], traffic: 
     }
     const reason =
       why === 1
-        ? `the traffic is ${t.protocol.toUpperCase()}`
+        ? `the traffic is ${upperName(t.protocol)}`
         : why === 2
           ? `port ${t.port} is outside ${c.from}–${c.to}`
           : c.range !== null

@@ -131,11 +131,28 @@ export function tryRuleRange(cidr: unknown): CidrRange | string {
  */
 export function checkAddress(address: unknown, what: Label): CidrRange {
   if (typeof address !== 'string') fail(`${labelText(what)} must be an IP address written as text, but got ${describeInput(address)}.`);
+  // The two addresses read last come back without parsing: a flow's two ends, or one server
+  // checked against one client after another.
+  if (address === recentText[0]) return recentRange[0] as CidrRange;
+  if (address === recentText[1]) return recentRange[1] as CidrRange;
   const v4 = ipv4Number(address); // the common case, without a bigint per call
-  if (v4 !== null) return ipv4Range(v4, 32);
-  const a = parseAddress(address);
-  return { version: a.version, bits: addressBits(a.version), prefix: addressBits(a.version), first: a.value, last: a.value };
+  let range: CidrRange;
+  if (v4 !== null) range = ipv4Range(v4, 32);
+  else {
+    const a = parseAddress(address);
+    range = { version: a.version, bits: addressBits(a.version), prefix: addressBits(a.version), first: a.value, last: a.value };
+  }
+  // Remember it in place of the older of the two. Ranges are never mutated by their users, so
+  // sharing one is safe; only valid addresses are remembered (a bad one throws above).
+  const slot = recentNext;
+  recentNext = 1 - slot;
+  recentText[slot] = address;
+  recentRange[slot] = range;
+  return range;
 }
+const recentText: (string | undefined)[] = [undefined, undefined];
+const recentRange: (CidrRange | undefined)[] = [undefined, undefined];
+let recentNext = 0;
 
 /** Whether a value is a TCP/UDP port number (a whole number 0–65535). */
 function isPort(value: unknown): value is number {
@@ -187,6 +204,30 @@ export function checkPacketPort(protocol: 'tcp' | 'udp' | 'icmp', port: unknown,
   if (isPort(port)) return port;
   if (port === undefined) fail(`${labelText(what)}: a ${protocol.toUpperCase()} packet needs a destination port (0–65535).`);
   return checkPort(port, `${labelText(what)}'s port`);
+}
+
+/**
+ * A protocol or rule action in capitals for a worked step ('tcp' → 'TCP', 'deny' → 'DENY'): the
+ * names the rules use come from a table, anything else from toUpperCase (which makes a new
+ * string on every call).
+ */
+export function upperName(name: string): string {
+  switch (name) {
+    case 'tcp':
+      return 'TCP';
+    case 'udp':
+      return 'UDP';
+    case 'icmp':
+      return 'ICMP';
+    case 'all':
+      return 'ALL';
+    case 'allow':
+      return 'ALLOW';
+    case 'deny':
+      return 'DENY';
+    default:
+      return name.toUpperCase();
+  }
 }
 
 /** Protocol match of a firewall rule: 'all' matches every protocol. */

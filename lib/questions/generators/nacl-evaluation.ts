@@ -5,9 +5,8 @@
  */
 import {
   evaluateNacl,
-  explainEvaluateNacl,
+  explainEvaluateNaclWithRuleSteps,
   explainNaclEvaluationOrder,
-  explainNaclRule,
   naclEvaluationOrder,
   naclRuleMatches,
   type NaclDecision,
@@ -230,8 +229,11 @@ function addRule(out: Candidate[], decider: number | '*', rule: NaclRule, name: 
   if (rule.ruleNumber !== decider) out.push({ rule, text: decisionText({ action: rule.action, ruleNumber: rule.ruleNumber }), name, feedback });
 }
 
-/** Wrong answers, most telling first, each naming the mistake with this question's rules. */
-function candidates(p: Drawn, d: NaclDecision, steps: readonly Step[]): Candidate[] {
+/**
+ * Wrong answers, most telling first, each naming the mistake with this question's rules. `steps`
+ * are the worked steps of the evaluation, `ruleStep(i)` the core's step for `p.rules[i]` alone.
+ */
+function candidates(p: Drawn, d: NaclDecision, steps: readonly Step[], ruleStep: (i: number) => Step): Candidate[] {
   const matches: NaclRule[] = [];
   for (let i = 0; i < p.rules.length; i++) if (p.matches[i]) matches.push(p.rules[i] as NaclRule);
   const decider = d.ruleNumber;
@@ -276,7 +278,7 @@ function candidates(p: Drawn, d: NaclDecision, steps: readonly Step[]): Candidat
   for (let i = 0; i < p.rules.length; i++) {
     if (p.matches[i]) continue;
     const r = p.rules[i] as NaclRule;
-    addRule(out, decider, r, 'picked a rule that does not match the packet', explainNaclRule(r, p.packet).text);
+    addRule(out, decider, r, 'picked a rule that does not match the packet', ruleStep(i).text);
   }
   if (decider !== '*') {
     out.push({
@@ -328,14 +330,15 @@ export const naclEvaluationGenerator = defineGenerator<Params>({
       };
     }
     const intro = `A subnet uses a custom network ACL. ${packetText(p)} The NACL's **${p.direction}** rules are:\n\n${table}\n\n`;
-    const explained = explainEvaluateNacl(p.rules, p.packet);
+    // the worked evaluation and each rule's own step, from one check of the rules and the packet
+    const explained = explainEvaluateNaclWithRuleSteps(p.rules, p.packet);
     const d = explained.result;
     const summary =
       d.ruleNumber === '*'
         ? `**${IMPLICIT}.** No numbered rule matches the packet, so the final \`*\` rule drops it.`
         : `**${decisionText(d)}.** NACL rules run from the lowest number up and the first match decides; rule ${d.ruleNumber} is the lowest-numbered rule that matches.`;
     const explanation = { summary, steps: explained.steps, lesson: LESSON };
-    const wrong = candidates(p, d, explained.steps);
+    const wrong = candidates(p, d, explained.steps, explained.ruleStep);
     const difficulty = p.rules.length >= 5 ? 3 : 2;
     if (p.variant === 'rule-number') {
       const answer = d.ruleNumber as number;

@@ -10,14 +10,16 @@ export function resourceId(rng: Rng, prefix: string): string {
   return `${prefix}-${hexDigits(rng, 8)}`;
 }
 
-/** `count` random lowercase hex digits (one string made at the end, not one per digit). */
+const HEX_DIGITS = '0123456789abcdef';
+
+/**
+ * `count` random lowercase hex digits. Appending one-character strings is cheaper than collecting
+ * char codes and spreading them into String.fromCharCode (V8 keeps short strings flat).
+ */
 export function hexDigits(rng: Rng, count: number): string {
-  const codes = new Array<number>(count);
-  for (let i = 0; i < count; i++) {
-    const d = rng.int(0, 15);
-    codes[i] = d < 10 ? 48 + d : 87 + d;
-  }
-  return String.fromCharCode(...codes);
+  let out = '';
+  for (let i = 0; i < count; i++) out += HEX_DIGITS[rng.int(0, 15)] as string;
+  return out;
 }
 
 const ID_PREFIX: Record<RouteTarget, string> = {
@@ -53,11 +55,33 @@ function hex(n: number): string {
 
 /** The route table as a Markdown table, rows in the table's own order, prefix lists spelled out below. */
 export function routeTableMarkdown(table: RouteTable): string {
-  const rows = table.routes.map((r) => `| \`${r.destination}\` | \`${targetLabel(r)}\` |`);
-  const lists = Object.entries(table.prefixLists ?? {}).map(
-    ([id, cidrs]) => `\`${id}\` is the Amazon S3 prefix list; it contains ${cidrs.map((c) => `\`${c}\``).join(', ')}.`,
-  );
-  return ['| Destination | Target |', '|---|---|', ...rows].join('\n') + (lists.length > 0 ? `\n\n${lists.join('\n')}` : '');
+  // one string built row by row (no array per row and per list)
+  let out = '| Destination | Target |\n|---|---|';
+  for (const r of table.routes) out += `\n| \`${r.destination}\` | \`${targetLabel(r)}\` |`;
+  let sep = '\n\n';
+  const lists = table.prefixLists;
+  if (lists !== undefined) {
+    for (const id of Object.keys(lists)) {
+      const cidrs = lists[id] as string[];
+      out += `${sep}\`${id}\` is the Amazon S3 prefix list; it contains `;
+      for (let i = 0; i < cidrs.length; i++) out += `${i === 0 ? '' : ', '}\`${cidrs[i] as string}\``;
+      out += '.';
+      sep = '\n';
+    }
+  }
+  return out;
+}
+
+/**
+ * An empty plain object for entries keyed by fresh random ids (prefix lists `pl-…`). V8 gives an
+ * ordinary object a new hidden class for every new property name (several times the cost of the
+ * object itself); an object made in dictionary mode (no prototype at first, then Object.prototype
+ * as usual) skips that. It is otherwise an ordinary `{}`: same prototype, keys and JSON.
+ */
+export function idRecord<T>(): Record<string, T> {
+  const o = Object.create(null) as Record<string, T>;
+  Object.setPrototypeOf(o, Object.prototype);
+  return o;
 }
 
 /** Illustrative S3 prefix-list blocks (real lists differ by Region; facts row 93). */
@@ -66,5 +90,9 @@ export const S3_PREFIX_BLOCKS = [['52.216.0.0/15', '3.5.0.0/19'], ['54.231.0.0/1
 /** A route table as plain JSON params (every route with its target id). */
 export function tableParams(table: RouteTable): { routes: { destination: string; target: RouteTarget; targetId: string }[]; prefixLists?: Record<string, string[]> } {
   const routes = table.routes.map((r) => ({ destination: r.destination, target: r.target, targetId: targetLabel(r) }));
-  return table.prefixLists === undefined ? { routes } : { routes, prefixLists: { ...table.prefixLists } };
+  if (table.prefixLists === undefined) return { routes };
+  // a copy, as `{ ...table.prefixLists }` makes it, in an idRecord
+  const prefixLists = idRecord<string[]>();
+  for (const id of Object.keys(table.prefixLists)) prefixLists[id] = table.prefixLists[id] as string[];
+  return { routes, prefixLists };
 }

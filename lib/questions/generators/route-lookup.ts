@@ -5,11 +5,11 @@
  */
 import { formatIpv6 } from '../../calc/ip';
 import { parseCidrRange } from '../../calc/cidr';
-import { explainRouteLookup, routeLookup, routesContaining, type Route, type RouteMatch, type RouteTable } from '../../calc/routing';
+import { explainRouteLookupAndMatches, routeLookup, type Route, type RouteMatch, type RouteTable } from '../../calc/routing';
 import { defineGenerator, type QuestionBody } from '../define';
 import { singleChoice, uniqueDistractors, type Distractor } from '../choices';
 import type { Rng } from '../rng';
-import { S3_PREFIX_BLOCKS, randomIpv6Vpc, resourceId, route, routeTableMarkdown, tableParams, targetLabel } from './network-scenario';
+import { S3_PREFIX_BLOCKS, idRecord, randomIpv6Vpc, resourceId, route, routeTableMarkdown, tableParams, targetLabel } from './network-scenario';
 import { ipv4Text } from './address-draws';
 
 type Case = 'internet' | 's3' | 'local' | 'inspected' | 'peer' | 'onprem' | 'onprem-site' | 'ipv6-internet' | 'ipv6-local' | 'ipv6-no-route';
@@ -80,7 +80,8 @@ function drawScenario(rng: Rng, c: Case): Scenario {
   if (has(rng, c, S3_CASES, 0.4)) {
     const pl = resourceId(rng, 'pl');
     plBlocks = [...rng.pick(S3_PREFIX_BLOCKS)];
-    prefixLists = { [pl]: plBlocks as string[] };
+    prefixLists = idRecord<string[]>();
+    prefixLists[pl] = plBlocks as string[];
     routes.push(route(rng, pl, 'vpce'));
   }
   if (has(rng, c, INSPECTED_CASES, c === 'local' ? 0.7 : 0.3)) routes.push(route(rng, `10.${x}.${inspect}.0/24`, rng.pick(['eni', 'vpce', 'nat'] as const)));
@@ -156,15 +157,17 @@ function drawScenario(rng: Rng, c: Case): Scenario {
   return { table, destination, what };
 }
 
-function mistakeRoutes(table: RouteTable, destination: string, key: Route | null): { route: Route; mistake: string; feedback: string }[] {
-  const matches: RouteMatch[] = routesContaining(table, destination);
+/** `matches`: the routes that contain the destination, in table order (the core's `routesContaining`). */
+function mistakeRoutes(table: RouteTable, destination: string, key: Route | null, matches: readonly RouteMatch[]): { route: Route; mistake: string; feedback: string }[] {
   const keyText = key === null ? NO_ROUTE : `\`${key.destination}\` → \`${targetLabel(key)}\``;
   const out: { route: Route; mistake: string; feedback: string }[] = [];
   const first = matches[0];
   if (first !== undefined && first.route !== key) {
     out.push({ route: first.route, mistake: 'picked the first matching row', feedback: `A route table is not read top-down: \`${first.route.destination}\` is listed first, but the longest matching prefix wins, so the answer is ${keyText}.` });
   }
-  const least = [...matches].sort((a, b) => a.prefix - b.prefix)[0];
+  // the shortest prefix, the first such in table order (what a stable sort by prefix puts first)
+  let least: RouteMatch | undefined;
+  for (const m of matches) if (least === undefined || m.prefix < least.prefix) least = m;
   if (least !== undefined && least.route !== key) {
     out.push({ route: least.route, mistake: 'picked the least specific route', feedback: `\`${least.route.destination}\` (/${least.prefix}) contains ${destination}, but a longer prefix does too; the most specific match wins: ${keyText}.` });
   }
@@ -199,9 +202,10 @@ export const routeLookupGenerator = defineGenerator<Params>({
   build(rng): QuestionBody {
     const c = rng.pick(CASES);
     const { table, destination, what } = drawScenario(rng, c);
-    const explained = explainRouteLookup(table, destination);
+    // the worked lookup and the routes that contain the destination, from one reading of the table
+    const { explained, matches } = explainRouteLookupAndMatches(table, destination);
     const key = explained.result.route;
-    const named = mistakeRoutes(table, destination, key);
+    const named = mistakeRoutes(table, destination, key, matches);
     const difficulty = c === 'internet' || c === 'local' || c === 'peer' ? 1 : c.startsWith('ipv6') || c === 'inspected' ? 3 : 2;
     const tableMd = routeTableMarkdown(table);
     const intro = `An instance in a subnet sends a packet to ${what} at \`${destination}\`. The subnet's route table:\n\n${tableMd}\n\n`;

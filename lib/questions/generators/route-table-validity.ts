@@ -4,7 +4,7 @@
  * must go to a NAT gateway, network interface or Gateway Load Balancer endpoint and match a whole
  * subnet; one route per destination.
  */
-import { validateRouteTable, type Route, type RouteTableContext } from '../../calc/routing';
+import { validateRouteAdditions, type Route } from '../../calc/routing';
 import { defineGenerator, type QuestionBody } from '../define';
 import { multipleChoice, type Distractor } from '../choices';
 import { randomIpv6Vpc, route, routeTableMarkdown, tableParams, targetLabel } from './network-scenario';
@@ -23,10 +23,12 @@ function routeText(r: Route): string {
   return `${r.destination} → ${targetLabel(r)}`;
 }
 
-/** Problems AWS reports for the table with one candidate route added (none = accepted). */
-function problemsWith(p: { vpcCidrs: string[]; subnetCidrs: string[]; table: TableJson }, candidate: Route): string[] {
-  const context: RouteTableContext = { vpcCidrs: p.vpcCidrs, subnetCidrs: p.subnetCidrs };
-  return validateRouteTable({ routes: [...p.table.routes, candidate] }, context);
+/**
+ * Problems AWS reports for the table with each candidate route added on its own (none = accepted),
+ * index for index: the core checks the table and the VPC's blocks once for all candidates.
+ */
+function problemsWith(p: { vpcCidrs: string[]; subnetCidrs: string[]; table: TableJson }, candidates: readonly Route[]): string[][] {
+  return validateRouteAdditions({ routes: p.table.routes }, { vpcCidrs: p.vpcCidrs, subnetCidrs: p.subnetCidrs }, candidates);
 }
 
 export const routeTableValidity = defineGenerator<Params>({
@@ -36,7 +38,8 @@ export const routeTableValidity = defineGenerator<Params>({
   title: 'Which routes can you add to a route table?',
   kinds: ['multiple'],
   solve(p) {
-    return p.candidates.filter((c) => problemsWith(p, c).length === 0).map((c) => c.text);
+    const problems = problemsWith(p, p.candidates);
+    return p.candidates.filter((_, i) => (problems[i] as string[]).length === 0).map((c) => c.text);
   },
   build(rng): QuestionBody {
     const x = rng.int(0, 255);
@@ -69,7 +72,7 @@ export const routeTableValidity = defineGenerator<Params>({
     // each offered route checked once by the core: its text, and what AWS reports
     const all = [...keys, ...wrong.map(([r]) => r)];
     const texts = all.map(routeText);
-    const problems = all.map((r) => problemsWith(ctx, r));
+    const problems = problemsWith(ctx, all);
     const distractors: Distractor[] = wrong.map(([, mistake], i) => ({ text: texts[nValid + i] as string, mistake, feedback: (problems[nValid + i] as string[]).join(' ') }));
     const built = multipleChoice(rng, texts.slice(0, nValid), distractors, 5);
     const candidates = built.choices.map((ch) => {
@@ -87,7 +90,7 @@ export const routeTableValidity = defineGenerator<Params>({
       prompt:
         `A VPC has the blocks \`${vpc}\` and \`${v6}\`, and the subnets \`${appSubnet}\` (app) and \`${dataSubnet}\` (data). ` +
         `A route table in it holds:\n\n${routeTableMarkdown({ routes: base })}\n\nWhich of these routes can be added to this table? Choose all that apply.`,
-      params: { ...ctx, candidates },
+      params: { vpcCidrs: ctx.vpcCidrs, subnetCidrs: ctx.subnetCidrs, table: ctx.table, candidates },
       ...built,
       explanation: {
         summary: `Accepted: ${keys.map((r) => `\`${routeText(r)}\``).join(', ')}. An egress-only internet gateway carries IPv6 only; a route more specific than local must match a whole subnet and go to a NAT gateway, network interface or Gateway Load Balancer endpoint; one route per destination.`,

@@ -4,8 +4,8 @@
  * server, through `evaluateFlow` / `evaluateGroups`.
  */
 import { cidrContains } from '../../calc/cidr';
-import { evaluateFlow, explainEvaluateFlow, type Flow, type FlowResult } from '../../calc/flows';
-import type { Explained } from '../../calc/steps';
+import { evaluateFlow, explainEvaluateFlow, explainEvaluateFlows, type Flow, type FlowResult } from '../../calc/flows';
+import type { Explained, Step } from '../../calc/steps';
 import type { SgProtocol } from '../../calc/security-groups';
 import { defineGenerator, type QuestionBody } from '../define';
 import { multipleChoice, singleChoice, type Distractor } from '../choices';
@@ -162,10 +162,14 @@ function candidateText(c: Candidate): string {
   return `${c.address} with ${c.groupIds.join(', ')}`;
 }
 
+/** The rules as a Markdown table (one string built row by row), or a note when there are none. */
 function rulesTable(rules: Rule[], direction: 'inbound' | 'outbound'): string {
-  const peer = direction === 'inbound' ? 'Source' : 'Destination';
-  const rows = rules.map((r) => `| ${protocolText(r.protocol)} | ${portRangeText(r.protocol, r.fromPort, r.toPort)} | ${r.groupId !== undefined ? `${r.groupId} (security group)` : `\`${r.cidr}\``} |`);
-  return rows.length === 0 ? '*(no rules)*' : [`| Protocol | Port range | ${peer} |`, '|---|---|---|', ...rows].join('\n');
+  if (rules.length === 0) return '*(no rules)*';
+  let out = `| Protocol | Port range | ${direction === 'inbound' ? 'Source' : 'Destination'} |\n|---|---|---|`;
+  for (const r of rules) {
+    out += `\n| ${protocolText(r.protocol)} | ${portRangeText(r.protocol, r.fromPort, r.toPort)} | ${r.groupId !== undefined ? `${r.groupId} (security group)` : `\`${r.cidr}\``} |`;
+  }
+  return out;
 }
 
 function homesText(homes: Record<string, string>): string {
@@ -196,7 +200,8 @@ export const securityGroupFlow = defineGenerator<Params>({
     const homes = `The groups' instances usually run in these subnets: ${homesText(p.homes)}.`;
     if (p.variant === 'which-clients') {
       // one explained flow per candidate: its result says who gets through, its steps explain it
-      const explained = p.candidates.map((c) => explainEvaluateFlow(flowOf(candidateEndpoint(c), p.server, p.port)));
+      // (one batch, so the server's groups, shared by every flow, are checked once)
+      const explained = explainEvaluateFlows(p.candidates.map((c) => flowOf(candidateEndpoint(c), p.server, p.port)));
       const texts = p.candidates.map(candidateText);
       const keys = texts.filter((_, i) => (explained[i] as Explained<FlowResult>).result.delivered);
       const distractors: Distractor[] = [];
@@ -208,7 +213,12 @@ export const securityGroupFlow = defineGenerator<Params>({
         distractors.push({ text, mistake, feedback });
       }
       const built = multipleChoice(rng, keys, distractors, p.candidates.length);
-      const steps = explained.flatMap((e, i) => [{ text: `Client ${texts[i] as string}:` }, ...e.steps]);
+      // each candidate's heading, then its flow's steps (a plain loop: flatMap with spreads costs more than the rest of this block)
+      const steps: Step[] = [];
+      for (let i = 0; i < explained.length; i++) {
+        steps.push({ text: `Client ${texts[i] as string}:` });
+        for (const step of (explained[i] as Explained<FlowResult>).steps) steps.push(step);
+      }
       return {
         difficulty: 3, kind: 'multiple',
         prompt:

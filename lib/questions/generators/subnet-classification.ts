@@ -3,11 +3,11 @@
  * rows 9, 62, 66): public means a route to an internet gateway, whatever the address range.
  */
 import { classifySubnet, explainClassifySubnet, type Route, type RouteTable, type SubnetClassification, type SubnetKind } from '../../calc/routing';
-import type { Explained } from '../../calc/steps';
+import type { Explained, Step } from '../../calc/steps';
 import { defineGenerator, type QuestionBody } from '../define';
 import { multipleChoice, singleChoice, type Distractor } from '../choices';
 import type { Rng } from '../rng';
-import { S3_PREFIX_BLOCKS, randomIpv6Vpc, resourceId, route, routeTableMarkdown, tableParams } from './network-scenario';
+import { S3_PREFIX_BLOCKS, idRecord, randomIpv6Vpc, resourceId, route, routeTableMarkdown, tableParams } from './network-scenario';
 
 type TableJson = ReturnType<typeof tableParams>;
 type Params = { variant: 'single'; table: TableJson } | { variant: 'multiple'; subnets: { name: string; table: TableJson }[] };
@@ -25,11 +25,13 @@ interface Drawn {
   mistakes: Partial<Record<SubnetKind, [string, string]>>;
 }
 
-/** A route to an S3 gateway endpoint through a fresh prefix list. */
-function addS3(rng: Rng, routes: Route[], prefixLists: Record<string, string[]>): void {
+/** A route to an S3 gateway endpoint through a fresh prefix list, added to `prefixLists` (made on first use). */
+function addS3(rng: Rng, routes: Route[], prefixLists: Record<string, string[]> | null): Record<string, string[]> {
+  const lists = prefixLists ?? idRecord<string[]>();
   const pl = resourceId(rng, 'pl');
-  prefixLists[pl] = [...rng.pick(S3_PREFIX_BLOCKS)];
+  lists[pl] = [...rng.pick(S3_PREFIX_BLOCKS)];
   routes.push(route(rng, pl, 'vpce'));
+  return lists;
 }
 
 function drawTable(rng: Rng, t: Template): Drawn {
@@ -39,13 +41,13 @@ function drawTable(rng: Rng, t: Template): Drawn {
   const v6 = randomIpv6Vpc(rng);
   const onprem = rng.pick(['172.16.0.0/12', '192.168.0.0/16']);
   const routes: Route[] = [route(rng, vpcCidr, 'local')];
-  const prefixLists: Record<string, string[]> = {};
+  let prefixLists: Record<string, string[]> | null = null;
   const mistakes: Partial<Record<SubnetKind, [string, string]>> = {};
   switch (t) {
     case 'igw':
       routes.push(route(rng, '0.0.0.0/0', 'igw'));
       if (rng.chance(0.4)) routes.push(route(rng, v6, 'local'), route(rng, '::/0', 'igw'));
-      if (rng.chance(0.4)) addS3(rng, routes, prefixLists);
+      if (rng.chance(0.4)) prefixLists = addS3(rng, routes, prefixLists);
       mistakes.private = ['thought the RFC 1918 range makes it private', `The address range does not decide it: ${vpcCidr} is private address space, but 0.0.0.0/0 goes to an internet gateway, so the subnet is public (instances still need a public IP to be reached).`];
       break;
     case 'igw-vgw':
@@ -60,7 +62,7 @@ function drawTable(rng: Rng, t: Template): Drawn {
       break;
     case 'nat':
       routes.push(route(rng, '0.0.0.0/0', 'nat'));
-      if (rng.chance(0.4)) addS3(rng, routes, prefixLists);
+      if (rng.chance(0.4)) prefixLists = addS3(rng, routes, prefixLists);
       mistakes.public = ['thought a NAT route makes it public', 'A route to a NAT gateway lets instances start connections to the internet, but the subnet has no route to an internet gateway, so it is private.'];
       break;
     case 'eigw':
@@ -70,7 +72,7 @@ function drawTable(rng: Rng, t: Template): Drawn {
       break;
     case 'isolated':
       if (rng.chance(0.5)) routes.push(route(rng, `10.${rng.int(0, 255)}.0.0/16`, 'pcx'));
-      if (rng.chance(0.5)) addS3(rng, routes, prefixLists);
+      if (rng.chance(0.5)) prefixLists = addS3(rng, routes, prefixLists);
       mistakes['vpn-only'] = ['thought a private route makes it VPN-only', 'VPN-only needs a route to a virtual private gateway; this table has none, so the subnet is private.'];
       break;
     case 'vgw': {
@@ -88,7 +90,7 @@ function drawTable(rng: Rng, t: Template): Drawn {
     mistakes.public = ['called it public because of a public IP range', `${vpcCidr} is a public address range, but that does not make a subnet public: only a route to an internet gateway does, and this table has none.`];
   }
   const shuffled = [routes[0] as Route, ...rng.shuffle(routes.slice(1))];
-  return { table: Object.keys(prefixLists).length > 0 ? { routes: shuffled, prefixLists } : { routes: shuffled }, vpcCidr, publicRange, mistakes };
+  return { table: prefixLists !== null ? { routes: shuffled, prefixLists } : { routes: shuffled }, vpcCidr, publicRange, mistakes };
 }
 
 function distractorsFor(d: Drawn, key: SubnetKind): Distractor[] {
@@ -143,7 +145,13 @@ export const subnetClassification = defineGenerator<Params>({
       });
     const built = multipleChoice(rng, keys, distractors, 4);
     const tables = subnets.map((s) => `**${s.name}** (VPC block \`${s.drawn.vpcCidr}\`)\n\n${routeTableMarkdown(s.drawn.table)}`).join('\n\n');
-    const steps = subnets.flatMap((s, i) => (explained[i] as Explained<SubnetClassification>).steps.slice(-1).map((step) => ({ ...step, text: `${s.name}: ${step.text}` })));
+    // each subnet's last step (the verdict), named
+    const steps: Step[] = [];
+    subnets.forEach((s, i) => {
+      const all = (explained[i] as Explained<SubnetClassification>).steps;
+      const last = all[all.length - 1];
+      if (last !== undefined) steps.push({ ...last, text: `${s.name}: ${last.text}` });
+    });
     return {
       difficulty: 2,
       kind: 'multiple',

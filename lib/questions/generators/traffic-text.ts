@@ -49,7 +49,24 @@ export function numberDistractors(candidates: readonly NumberMistake[], round = 
 
 /** A rule's protocol as the console shows it. */
 export function protocolText(protocol: string): string {
-  return protocol === 'all' ? 'All' : protocol.toUpperCase();
+  // the usual names from a table: toUpperCase makes a new string on every call
+  switch (protocol) {
+    case 'all':
+      return 'All';
+    case 'tcp':
+      return 'TCP';
+    case 'udp':
+      return 'UDP';
+    case 'icmp':
+      return 'ICMP';
+    default:
+      return protocol.toUpperCase();
+  }
+}
+
+/** A NACL rule's action as the console shows it: ALLOW or DENY. */
+function actionText(action: string): string {
+  return action === 'allow' ? 'ALLOW' : action === 'deny' ? 'DENY' : action.toUpperCase();
 }
 
 /** A tcp/udp port range as text: one port, a range, or All. */
@@ -62,16 +79,17 @@ export function portRangeText(protocol: string, fromPort: number | undefined, to
 
 /** NACL rules as a Markdown table, in the order given (the peer column is Source or Destination). */
 export function naclTable(rules: readonly NaclRule[], direction: 'inbound' | 'outbound'): string {
-  const peer = direction === 'inbound' ? 'Source' : 'Destination';
-  const rows = rules.map(
-    (r) => `| ${r.ruleNumber} | ${protocolText(r.protocol)} | ${portRangeText(r.protocol, r.fromPort, r.toPort)} | \`${r.cidr}\` | ${r.action.toUpperCase()} |`,
-  );
-  return [`| Rule # | Protocol | Port range | ${peer} | Allow/Deny |`, '|---|---|---|---|---|', ...rows].join('\n');
+  // one string built row by row (no array per row)
+  let out = `| Rule # | Protocol | Port range | ${direction === 'inbound' ? 'Source' : 'Destination'} | Allow/Deny |\n|---|---|---|---|---|`;
+  for (const r of rules) {
+    out += `\n| ${r.ruleNumber} | ${protocolText(r.protocol)} | ${portRangeText(r.protocol, r.fromPort, r.toPort)} | \`${r.cidr}\` | ${actionText(r.action)} |`;
+  }
+  return out;
 }
 
 /** One NACL rule as a sentence, e.g. "Rule 100: ALLOW TCP 443 from 0.0.0.0/0". */
 export function naclRuleSentence(r: NaclRule, direction: 'inbound' | 'outbound'): string {
   const ports = r.protocol === 'tcp' || r.protocol === 'udp' ? ` ${portRangeText(r.protocol, r.fromPort, r.toPort)}` : '';
   const what = r.protocol === 'all' ? 'all traffic' : `${protocolText(r.protocol)}${ports}`;
-  return `Rule ${r.ruleNumber}: ${r.action.toUpperCase()} ${what} ${direction === 'inbound' ? 'from' : 'to'} ${r.cidr}`;
+  return `Rule ${r.ruleNumber}: ${actionText(r.action)} ${what} ${direction === 'inbound' ? 'from' : 'to'} ${r.cidr}`;
 }
