@@ -61,6 +61,11 @@ function patternShapeProblems(pattern: unknown): string[] {
   if (pattern.length > ALB_PATH_PATTERN_MAX_LENGTH) {
     problems.push(`The path pattern is ${pattern.length} characters long; the limit is ${ALB_PATH_PATTERN_MAX_LENGTH}.`);
   }
+  // Scan code units first: a pattern of allowed characters only (the usual case) needs no list
+  // of the bad ones. Any character outside the table, a surrogate included, is bad.
+  let allAllowed = true;
+  for (let i = 0; i < pattern.length && allAllowed; i++) allAllowed = isPathPatternChar(pattern.charCodeAt(i));
+  if (allAllowed) return problems;
   const bad = new Set<string>();
   for (const ch of pattern) if (ch.length > 1 || !isPathPatternChar(ch.charCodeAt(0))) bad.add(ch);
   if (bad.size > 0) {
@@ -128,6 +133,14 @@ export function matchPathPattern(pattern: string, path: string): boolean {
   return globMatch(checkPattern(pattern), checkPath(path));
 }
 
+/** The step saying whether one path matches a pattern. */
+function pathMatchStep(pattern: string, path: string, result: boolean): Step {
+  return {
+    text: result ? `'${path}' matches '${pattern}'.` : `'${path}' does not match '${pattern}'.`,
+    values: { path, matches: result },
+  };
+}
+
 /** `matchPathPattern` with the reason as a step. */
 export function explainMatchPathPattern(pattern: string, path: string): Explained<boolean> {
   const result = matchPathPattern(pattern, path);
@@ -140,11 +153,25 @@ export function explainMatchPathPattern(pattern: string, path: string): Explaine
           : `'${pattern}' has ${w} wildcard${w === 1 ? '' : 's'}: * stands for any run of characters (even none), ? for exactly one; everything else must match exactly, letter case included.`,
       values: { pattern, wildcards: w },
     },
-    {
-      text: result ? `'${path}' matches '${pattern}'.` : `'${path}' does not match '${pattern}'.`,
-      values: { path, matches: result },
-    },
+    pathMatchStep(pattern, path, result),
   ];
+  return { result, steps };
+}
+
+/**
+ * Whether each of several paths matches one pattern, with one step per path (the last step of
+ * `explainMatchPathPattern` for it). The pattern is checked once; an invalid one is a CalcError.
+ */
+export function explainPathMatches(pattern: string, paths: readonly string[]): Explained<boolean[]> {
+  const p = checkPattern(pattern);
+  const result = new Array<boolean>(paths.length);
+  const steps = new Array<Step>(paths.length);
+  for (let i = 0; i < paths.length; i++) {
+    const path = checkPath(paths[i]);
+    const hit = globMatch(p, path);
+    result[i] = hit;
+    steps[i] = pathMatchStep(p, path, hit);
+  }
   return { result, steps };
 }
 
@@ -177,9 +204,10 @@ export function validateAlbRuleConditions(conditions: AlbCondition[]): string[] 
   let evaluations = 0;
   let wildcards = 0;
   for (let i = 0; i < list.length; i++) {
-    const c = checkObject<AlbCondition>(list[i], `Condition ${i + 1}`);
-    const field = checkOneOf(c.field, `The field of condition ${i + 1}`, ALB_CONDITION_FIELDS);
-    const values = checkList<string>(c.values, `The values of condition ${i + 1}`, 1);
+    // Labels as functions: no message text is built unless a check fails.
+    const c = checkObject<AlbCondition>(list[i], () => `Condition ${i + 1}`);
+    const field = checkOneOf(c.field, () => `The field of condition ${i + 1}`, ALB_CONDITION_FIELDS);
+    const values = checkList<string>(c.values, () => `The values of condition ${i + 1}`, 1);
     if (values.length > ALB_VALUES_PER_CONDITION) {
       problems.push(`Condition ${i + 1} (${field}) has ${values.length} values; a condition may have at most ${ALB_VALUES_PER_CONDITION}.`);
     }
@@ -223,9 +251,14 @@ function checkRules(rules: unknown, defaultTarget: unknown): AlbPathRule[] {
   if (typeof defaultTarget !== 'string') fail(`The default rule's target must be text, but got ${describeInput(defaultTarget)}.`);
   const sorted = new Array<AlbPathRule>(list.length);
   for (let i = 0; i < list.length; i++) {
-    const r = checkObject<AlbPathRule>(list[i], `Listener rule ${i + 1}`);
-    checkInteger(r.priority, `The priority of listener rule ${i + 1}`, 1, Number.MAX_SAFE_INTEGER);
-    const pats = checkList<string>(r.pathPatterns, `The path patterns of the rule with priority ${r.priority}`, 1);
+    const r = list[i] as AlbPathRule;
+    // The guards run (and build their messages) only when a field is not what the fast test expects.
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) checkObject(r, `Listener rule ${i + 1}`);
+    if (!Number.isSafeInteger(r.priority) || r.priority < 1) checkInteger(r.priority, `The priority of listener rule ${i + 1}`, 1, Number.MAX_SAFE_INTEGER);
+    const pats = r.pathPatterns;
+    if (!Array.isArray(pats) || pats.length === 0 || pats.length > ALB_VALUES_PER_CONDITION) {
+      checkList(pats, `The path patterns of the rule with priority ${r.priority}`, 1);
+    }
     if (pats.length > ALB_VALUES_PER_CONDITION) {
       fail(`The rule with priority ${r.priority} has ${pats.length} path patterns; a condition may have at most ${ALB_VALUES_PER_CONDITION}.`);
     }

@@ -3,7 +3,7 @@
  * DHCP option set stays within AWS's limits.
  */
 import { CalcError } from './errors';
-import type { Explained } from './steps';
+import type { Explained, Step } from './steps';
 import { addressVersionRange, describeInput, formatIpv4, requireList } from './ip';
 import { ipv4BlockSizeProblem, parseCidrRange } from './cidr';
 
@@ -110,7 +110,46 @@ function countServers(list: readonly string[], field: DhcpProblem['field'], what
   return { v4, v6, special };
 }
 
-const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+/** ASCII letter or digit. */
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Whether `name[start, end)` is a DNS label: 1–63 letters, digits or hyphens, not starting or
+ * ending with a hyphen (what /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/ accepts).
+ */
+function isLabel(name: string, start: number, end: number): boolean {
+  const n = end - start;
+  if (n < 1 || n > 63 || !isAlnum(name.charCodeAt(start)) || !isAlnum(name.charCodeAt(end - 1))) return false;
+  for (let i = start + 1; i < end - 1; i++) {
+    const c = name.charCodeAt(i);
+    if (c !== 45 && !isAlnum(c)) return false;
+  }
+  return true;
+}
+
+/** Whether a domain name (its trailing dot removed) is at most 253 characters of valid dot-separated labels. */
+function isDomainName(bare: string): boolean {
+  if (bare.length === 0 || bare.length > 253) return false;
+  let start = 0;
+  for (let i = 0; i <= bare.length; i++) {
+    if (i === bare.length || bare.charCodeAt(i) === 46) {
+      if (!isLabel(bare, start, i)) return false;
+      start = i + 1;
+    }
+  }
+  return true;
+}
+
+/** Whether `text` holds only letters, digits, dots and hyphens (so no whitespace to split on). */
+function isPlainDomainText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 45 && c !== 46 && !isAlnum(c)) return false;
+  }
+  return true;
+}
 
 /**
  * Problems with a DHCP option set, from the facts sheet: at most 4 IPv4 DNS servers
@@ -156,12 +195,13 @@ export function validateDhcpOptions(options: DhcpOptions): DhcpProblem[] {
 
   if (options.domainName !== undefined) {
     if (typeof options.domainName !== 'string') throw new CalcError(`The domain name must be text, but got ${describeInput(options.domainName)}.`);
-    const names = options.domainName.trim().split(/\s+/).filter((x) => x !== '');
+    const text = options.domainName;
+    // One name without whitespace (the usual case) needs no trimming or splitting.
+    const names = isPlainDomainText(text) ? (text === '' ? [] : [text]) : text.trim().split(/\s+/).filter((x) => x !== '');
     if (names.length === 0) problems.push({ field: 'domainName', severity: 'error', message: 'The domain name is empty; leave the option out instead.' });
     for (const name of names) {
       const bare = name.endsWith('.') ? name.slice(0, -1) : name;
-      const bad = bare.length > 253 || bare === '' || bare.split('.').some((label) => !LABEL.test(label));
-      if (bad) {
+      if (!isDomainName(bare)) {
         problems.push({
           field: 'domainName',
           severity: 'error',
@@ -173,13 +213,13 @@ export function validateDhcpOptions(options: DhcpOptions): DhcpProblem[] {
   return problems;
 }
 
+const DHCP_LIMITS_STEP = `Limits: ${DHCP_MAX_IPV4_DNS_SERVERS} IPv4 + ${DHCP_MAX_IPV6_DNS_SERVERS} IPv6 DNS servers (${AMAZON_PROVIDED_DNS} takes an IPv4 slot), ${DHCP_MAX_IPV4_NTP_SERVERS} IPv4 + ${DHCP_MAX_IPV6_NTP_SERVERS} IPv6 NTP servers`;
+
 /** Explained form of validateDhcpOptions: the limits, then each problem. */
 export function explainValidateDhcpOptions(options: DhcpOptions): Explained<DhcpProblem[]> {
   const result = validateDhcpOptions(options);
-  const steps = [
-    { text: `Limits: ${DHCP_MAX_IPV4_DNS_SERVERS} IPv4 + ${DHCP_MAX_IPV6_DNS_SERVERS} IPv6 DNS servers (${AMAZON_PROVIDED_DNS} takes an IPv4 slot), ${DHCP_MAX_IPV4_NTP_SERVERS} IPv4 + ${DHCP_MAX_IPV6_NTP_SERVERS} IPv6 NTP servers` },
-    ...result.map((p) => ({ text: `${p.severity === 'error' ? 'Error' : 'Warning'}: ${p.message}`, values: { field: p.field, severity: p.severity } })),
-  ];
+  const steps: Step[] = [{ text: DHCP_LIMITS_STEP }];
+  for (const p of result) steps.push({ text: `${p.severity === 'error' ? 'Error' : 'Warning'}: ${p.message}`, values: { field: p.field, severity: p.severity } });
   if (result.length === 0) steps.push({ text: 'The option set is within every limit' });
   return { result, steps };
 }

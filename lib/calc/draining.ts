@@ -83,7 +83,8 @@ function plan(opts: DrainingOptions | undefined): { kind: DrainingKind; timeline
   const requests = new Array<DrainedRequest>(inFlight.length);
   let lastEnd = 0;
   for (let i = 0; i < inFlight.length; i++) {
-    const needs = checkNonNegative(inFlight[i], `In-flight request ${i + 1}'s remaining time in seconds`);
+    // The label as a function: no message text is built unless the check fails.
+    const needs = checkNonNegative(inFlight[i], () => `In-flight request ${i + 1}'s remaining time in seconds`);
     const done = needs <= timeout;
     requests[i] = { needsSeconds: needs, completedAt: done ? needs : null, cutAt: done ? null : timeout };
     lastEnd = Math.max(lastEnd, done ? needs : timeout);

@@ -165,14 +165,15 @@ export function explainEndpointOptions(req: EndpointRequirements): Explained<End
   const r = checkRequirements(req);
   const verdicts = judge(r);
   const types = verdicts.filter((v) => v.ok).map((v) => v.type);
-  const wants = [
-    `clients: ${r.clients.map((c) => LOCATION_PHRASES[c]).join(', ')}`,
-    ...(r.endpointPolicy ? ['an endpoint policy'] : []),
-    ...(r.securityGroups ? ['security groups'] : []),
-    ...(r.defaultDnsName ? ["the service's normal DNS name"] : []),
-    ...(r.noCharge ? ['no endpoint charge'] : []),
-  ];
-  const steps: Step[] = [{ text: `Requirements for ${ENDPOINT_SERVICE_NAMES[r.service]}: ${wants.join('; ')}`, values: { service: r.service } }];
+  let wants = 'clients: ';
+  r.clients.forEach((c, i) => {
+    wants += i === 0 ? LOCATION_PHRASES[c] : `, ${LOCATION_PHRASES[c]}`;
+  });
+  if (r.endpointPolicy) wants += '; an endpoint policy';
+  if (r.securityGroups) wants += '; security groups';
+  if (r.defaultDnsName) wants += "; the service's normal DNS name";
+  if (r.noCharge) wants += '; no endpoint charge';
+  const steps: Step[] = [{ text: `Requirements for ${ENDPOINT_SERVICE_NAMES[r.service]}: ${wants}`, values: { service: r.service } }];
   for (const v of verdicts) {
     steps.push({ text: `${v.type === 'gateway' ? 'Gateway' : 'Interface'} endpoint: ${v.ok ? 'meets every requirement' : 'ruled out'}. ${v.reasons.join(' ')}`, values: { type: v.type, ok: v.ok } });
   }

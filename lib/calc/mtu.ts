@@ -56,6 +56,11 @@ const HOP_NAMES: Readonly<Record<MtuHop, string>> = {
   'tgw-vpn-attachment': "through a transit gateway's VPN attachment",
 };
 
+/** HOP_NAMES with the first letter capitalised, as a step starts with them. */
+const HOP_STEP_NAMES = Object.fromEntries(
+  Object.entries(HOP_NAMES).map(([hop, name]) => [hop, `${name[0]?.toUpperCase() ?? ''}${name.slice(1)}`]),
+) as Readonly<Record<MtuHop, string>>;
+
 /** A hop, optionally with the MTU configured on it (e.g. a transit VIF set to 1500, an instance at 1500). */
 export type MtuHopSpec = MtuHop | { hop: MtuHop; mtu?: number };
 
@@ -100,12 +105,13 @@ export function pathMtu(hops: MtuHopSpec[]): PathMtu {
 export function explainPathMtu(hops: MtuHopSpec[]): Explained<PathMtu> {
   const { resolved, result } = pathCore(hops);
   const steps: Step[] = resolved.map((h) => ({
-    text: `${HOP_NAMES[h.hop][0]?.toUpperCase() ?? ''}${HOP_NAMES[h.hop].slice(1)}: MTU ${h.mtu}${h.configured ? ' (as configured)' : ''}`,
+    text: `${HOP_STEP_NAMES[h.hop]}: MTU ${h.mtu}${h.configured ? ' (as configured)' : ''}`,
     values: { hop: h.hop, mtu: h.mtu },
   }));
+  const mtus = resolved.map((h) => h.mtu).join(', ');
   steps.push({
-    text: `The path MTU is the smallest: min(${resolved.map((h) => h.mtu).join(', ')}) = ${result.mtu}`,
-    math: `\\min(${resolved.map((h) => h.mtu).join(', ')}) = ${result.mtu}`,
+    text: `The path MTU is the smallest: min(${mtus}) = ${result.mtu}`,
+    math: `\\min(${mtus}) = ${result.mtu}`,
     values: { mtu: result.mtu },
   });
   return { result, steps };

@@ -8,6 +8,7 @@ import {
   evaluateAlbRules,
   explainEvaluateAlbRules,
   explainMatchPathPattern,
+  explainPathMatches,
   matchPathPattern,
   validateAlbRuleConditions,
   validatePathPattern,
@@ -97,6 +98,19 @@ describe('ALB path patterns (facts row 154)', () => {
         expect(matchPathPattern('?'.repeat(Math.min(b.length, 4)) + (b.length > 4 ? '*' : ''), b)).toBe(true);
       }),
     );
+  });
+});
+
+describe('explainPathMatches', () => {
+  it('gives, for each path, the verdict and the last step of explainMatchPathPattern', () => {
+    const paths = ['/img/cat.png', '/IMG/cat.png', '/img/', '/img/a/b', '/im'];
+    const r = explainPathMatches('/img/*', paths);
+    expect(r.result).toEqual(paths.map((x) => matchPathPattern('/img/*', x)));
+    expect(r.steps).toEqual(paths.map((x) => explainMatchPathPattern('/img/*', x).steps[1]));
+  });
+  it('rejects an invalid pattern like matchPathPattern', () => {
+    expect(() => explainPathMatches('', ['/a'])).toThrow(CalcError);
+    expect(() => explainPathMatches('/a/' + '*'.repeat(6), ['/a'])).toThrow(CalcError);
   });
 });
 

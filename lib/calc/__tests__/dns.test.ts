@@ -61,6 +61,17 @@ describe('DHCP option sets (facts rows 34, 35)', () => {
     expect(validateDhcpOptions({ domainName: '-x.com' })).toHaveLength(1);
     expect(validateDhcpOptions({ domainName: ' ' })).toHaveLength(1);
   });
+  it('domain names: labels of 1–63 characters, one trailing dot, several names separated by whitespace', () => {
+    expect(validateDhcpOptions({ domainName: 'example.com.' })).toEqual([]);
+    expect(validateDhcpOptions({ domainName: `${'a'.repeat(63)}.com` })).toEqual([]);
+    expect(validateDhcpOptions({ domainName: `${'a'.repeat(64)}.com` })).toHaveLength(1);
+    expect(validateDhcpOptions({ domainName: 'a..com' })).toHaveLength(1);
+    expect(validateDhcpOptions({ domainName: 'x-.com' })).toHaveLength(1);
+    expect(validateDhcpOptions({ domainName: '' })).toHaveLength(1);
+    expect(validateDhcpOptions({ domainName: ' corp.example.com\tad.example.com ' })).toEqual([]);
+    expect(validateDhcpOptions({ domainName: 'corp.example.com bad_name' })).toHaveLength(1);
+    expect(validateDhcpOptions({ domainName: `${'ab.'.repeat(84)}ab` })).toHaveLength(1); // 254 characters
+  });
   it('junk is a CalcError', () => {
     expect(() => validateDhcpOptions(null as never)).toThrow(CalcError);
     expect(() => validateDhcpOptions({ domainNameServers: 'x' as never })).toThrow(CalcError);

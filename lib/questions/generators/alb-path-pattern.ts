@@ -9,7 +9,7 @@ import {
   countWildcards,
   evaluateAlbRules,
   explainEvaluateAlbRules,
-  explainMatchPathPattern,
+  explainPathMatches,
   matchPathPattern,
   validateAlbRuleConditions,
 } from '../../calc/alb';
@@ -112,35 +112,59 @@ function pickChar(rng: Rng): string {
   return ONE_CHARS.charAt(rng.int(0, ONE_CHARS.length - 1));
 }
 
+/** A path offered in a match question, with the mistake it stands for (null: it matches, or is plainly wrong). */
+type Offer = { path: string; mistake: [string, string] | null };
+
 /** Offered paths: some that match, and some that stand for a named mistake. */
-function drawMatch(rng: Rng): { params: Params & { variant: 'match' }; named: Map<string, [string, string]> } {
+function drawMatch(rng: Rng): { params: Params & { variant: 'match' }; offers: Offer[] } {
   const parts = drawParts(rng);
   const pattern = patternOf(parts);
-  const offered = new Map<string, [string, string] | null>();
-  offered.set(pathFrom(rng, parts, Fill.Good), null);
-  if (parts.includes(STAR)) offered.set(pathFrom(rng, parts, Fill.EmptyStar), null);
-  else if (rng.chance(0.5)) offered.set(pathFrom(rng, parts, Fill.Good), null);
-  const named: [string, [string, string]][] = [];
-  named.push([
-    pathFrom(rng, parts, Fill.FlipCase),
-    ['assumed path matching is case-insensitive', `Path patterns are case-sensitive: '${pattern}' does not match a path whose letters differ in case.`],
-  ]);
+  // Distinct paths in first-offered order (a short list, scanned); a repeat keeps its first entry.
+  const offers: Offer[] = [];
+  const offer = (path: string, mistake: [string, string] | null): void => {
+    if (!offers.some((o) => o.path === path)) offers.push({ path, mistake });
+  };
+  offer(pathFrom(rng, parts, Fill.Good), null);
+  if (parts.includes(STAR)) offer(pathFrom(rng, parts, Fill.EmptyStar), null);
+  else if (rng.chance(0.5)) offer(pathFrom(rng, parts, Fill.Good), null);
+  offer(pathFrom(rng, parts, Fill.FlipCase), ['assumed path matching is case-insensitive', `Path patterns are case-sensitive: '${pattern}' does not match a path whose letters differ in case.`]);
   if (parts.includes(Q)) {
-    named.push([pathFrom(rng, parts, Fill.DoubleQ), ['thought ? matches several characters', `In '${pattern}', each ? stands for exactly one character, not several.`]]);
-    named.push([pathFrom(rng, parts, Fill.EmptyQ), ['thought ? can match no character', `Each ? in '${pattern}' must match exactly one character; only * may match nothing.`]]);
+    offer(pathFrom(rng, parts, Fill.DoubleQ), ['thought ? matches several characters', `In '${pattern}', each ? stands for exactly one character, not several.`]);
+    offer(pathFrom(rng, parts, Fill.EmptyQ), ['thought ? can match no character', `Each ? in '${pattern}' must match exactly one character; only * may match nothing.`]);
   }
   if (parts[parts.length - 1] !== STAR) {
-    named.push([`${pathFrom(rng, parts, Fill.Good)}/${rng.pick(WORDS)}`, ['thought the pattern only has to match the start of the path', `The whole path must match '${pattern}'; the pattern does not end in *, so nothing may follow.`]]);
+    offer(`${pathFrom(rng, parts, Fill.Good)}/${rng.pick(WORDS)}`, ['thought the pattern only has to match the start of the path', `The whole path must match '${pattern}'; the pattern does not end in *, so nothing may follow.`]);
   }
-  for (const [path, m] of named) if (!offered.has(path)) offered.set(path, m);
-  const paths = rng.shuffle([...offered.keys()]);
-  const names = new Map<string, [string, string]>();
-  for (const [path, m] of offered) if (m !== null) names.set(path, m);
-  return { params: { variant: 'match', pattern, paths }, named: names };
+  const paths = rng.shuffle(offers.map((o) => o.path));
+  return { params: { variant: 'match', pattern, paths }, offers };
 }
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+// The next two build only the choice drawn (`rng.int(0, n − 1)` is the draw `rng.pick` makes
+// from a list of n), not every candidate.
+
+/** The second rule's patterns, choice `i` of four: a longer prefix of the path, or another word's prefix too. */
+function secondRulePatterns(i: number, a: string, b: string, c: string, other: string, id: number): string[] {
+  switch (i) {
+    case 0:
+      return [`/${a}/${b}/*`];
+    case 1:
+      return [`/${a}/${b}/${c}/*`];
+    case 2:
+      return [`/${a}/${b}/${c}/${String(id).slice(0, -1)}?`];
+    default:
+      return [`/${other}/*`, `/${a}/${b}/*`];
+  }
+}
+
+/** The legacy rule's pattern, choice `i` of three: the path's prefix with its letter case changed. */
+function legacyPattern(i: number, a: string, b: string): string {
+  if (i === 0) return `/${cap(a)}/*`;
+  if (i === 1) return `/${a}/${cap(b)}/*`;
+  return `/${a.toUpperCase()}/*`;
 }
 
 function drawPriority(rng: Rng): Params & { variant: 'priority' } {
@@ -151,21 +175,20 @@ function drawPriority(rng: Rng): Params & { variant: 'priority' } {
   const rules: Omit<PathRule, 'priority'>[] = [];
   if (!noMatch) {
     rules.push({ pathPatterns: [`/${a}/*`], target: `tg-${a}` });
-    rules.push({ pathPatterns: rng.pick([[`/${a}/${b}/*`], [`/${a}/${b}/${c}/*`], [`/${a}/${b}/${c}/${String(id).slice(0, -1)}?`], [`/${other}/*`, `/${a}/${b}/*`]]), target: `tg-${b}` });
+    rules.push({ pathPatterns: secondRulePatterns(rng.int(0, 3), a, b, c, other, id), target: `tg-${b}` });
   }
-  rules.push({ pathPatterns: [rng.pick([`/${cap(a)}/*`, `/${a}/${cap(b)}/*`, `/${a.toUpperCase()}/*`])], target: 'tg-legacy' });
+  rules.push({ pathPatterns: [legacyPattern(rng.int(0, 2), a, b)], target: 'tg-legacy' });
   if (noMatch || rng.chance(0.6)) rules.push({ pathPatterns: [`/${other}/*`], target: `tg-${other}` });
   if (rng.chance(0.25)) rules.push({ pathPatterns: [`/${a}/?/*`], target: 'tg-short' });
   const priorities = rng.sample([1, 2, 3, 5, 10, 15, 20, 25, 50, 100, 200, 500], rules.length);
-  const withPriority = rng.shuffle(rules.map((r, i) => ({ priority: priorities[i] as number, ...r })));
+  const withPriority = rng.shuffle(rules.map((r, i) => ({ priority: priorities[i] as number, pathPatterns: r.pathPatterns, target: r.target })));
   return { variant: 'priority', rules: withPriority, defaultTarget: 'tg-default', path };
 }
 
 /** Patterns for the validity and wildcard questions, each with a known number of wildcards. */
 function wildPattern(rng: Rng, wildcards: number): string {
   const words = rng.sample(WORDS, 3);
-  const segs = words.map((w) => `/${w}`);
-  let s = segs.join('');
+  let s = `/${words[0] as string}/${words[1] as string}/${words[2] as string}`;
   for (let i = 0; i < wildcards; i++) s += rng.chance(0.6) ? '/*' : `/v?`;
   return s;
 }
@@ -210,7 +233,7 @@ function drawValid(rng: Rng): { params: Params & { variant: 'valid' }; mistake: 
 function drawWildcards(rng: Rng): Params & { variant: 'wildcards-left' } {
   const count = rng.int(1, 3);
   const budget = rng.int(count === 1 ? 1 : count, ALB_WILDCARDS_PER_RULE);
-  const split = Array.from({ length: count }, () => 1);
+  const split: number[] = new Array<number>(count).fill(1);
   for (let left = budget - count; left > 0; left--) {
     const i = rng.int(0, count - 1);
     split[i] = (split[i] ?? 0) + 1;
@@ -219,37 +242,77 @@ function drawWildcards(rng: Rng): Params & { variant: 'wildcards-left' } {
 }
 
 function ruleTable(rules: readonly PathRule[], defaultTarget: string): string {
-  return [
-    '| Priority | Path pattern(s) | Forward to |',
-    '|---|---|---|',
-    ...rules.map((r) => `| ${r.priority} | ${r.pathPatterns.map((p) => `\`${p}\``).join(' or ')} | ${r.target} |`),
-    `| default (last) | any | ${defaultTarget} |`,
-  ].join('\n');
+  let out = '| Priority | Path pattern(s) | Forward to |\n|---|---|---|\n';
+  for (const r of rules) {
+    out += `| ${r.priority} | `;
+    r.pathPatterns.forEach((p, i) => {
+      out += i === 0 ? `\`${p}\`` : ` or \`${p}\``;
+    });
+    out += ` | ${r.target} |\n`;
+  }
+  return `${out}| default (last) | any | ${defaultTarget} |`;
+}
+
+/** Number of * characters in a pattern. */
+function countStars(pattern: string): number {
+  let n = 0;
+  for (let i = 0; i < pattern.length; i++) if (pattern.charCodeAt(i) === 42) n++;
+  return n;
 }
 
 function wildcardsLeft(values: readonly string[]): number {
   return ALB_WILDCARDS_PER_RULE - values.reduce((a, v) => a + countWildcards(v), 0);
 }
 
-/** How specific a rule's best matching pattern is: its literal characters. */
-function specificity(r: PathRule, path: string): number {
-  return Math.max(...r.pathPatterns.filter((x) => matchPathPattern(x, path)).map((x) => x.length - 2 * countWildcards(x)));
+/** How specific a rule's best matching pattern is: its literal characters (`hit[i]`: pattern i matches). */
+function specificity(r: PathRule, hit: readonly boolean[]): number {
+  let best = -Infinity;
+  r.pathPatterns.forEach((x, i) => {
+    if (hit[i]) best = Math.max(best, x.length - 2 * countWildcards(x));
+  });
+  return best;
 }
 
 function buildPriority(rng: Rng, p: Params & { variant: 'priority' }): QuestionBody {
   const explained = explainEvaluateAlbRules(p.rules, p.defaultTarget, p.path);
   const win = explained.result;
-  const matches = p.rules.filter((r) => r.pathPatterns.some((x) => matchPathPattern(x, p.path)));
+  // Which of each rule's patterns match the path, worked out once for the distractors below.
+  const hits = p.rules.map((r) => r.pathPatterns.map((x) => matchPathPattern(x, p.path)));
+  const matching = p.rules.map((_, i) => (hits[i] as boolean[]).includes(true));
   const d: Distractor[] = [];
-  const specific = [...matches].sort((x, y) => specificity(y, p.path) - specificity(x, p.path))[0];
-  if (specific) d.push({ text: specific.target, mistake: 'picked the most specific pattern instead of the lowest priority number', feedback: `${specific.pathPatterns.filter((x) => matchPathPattern(x, p.path)).map((x) => `'${x}'`).join(', ')} is the most specific match, but rules are evaluated by priority, lowest number first, and the first match wins.` });
-  const top = matches[0];
-  if (top) d.push({ text: top.target, mistake: 'read the rules top to bottom', feedback: `The listing order does not matter: rules are evaluated from the lowest priority number up.` });
-  const highest = [...matches].sort((x, y) => y.priority - x.priority)[0];
-  if (highest) d.push({ text: highest.target, mistake: 'thought a higher priority number wins', feedback: `Priority ${highest.priority} is evaluated after the lower numbers; the LOWEST matching priority number wins.` });
-  for (const r of p.rules) {
-    if (matches.includes(r)) continue;
-    const ci = r.pathPatterns.some((x) => matchPathPattern(x.toLowerCase(), p.path.toLowerCase()));
+  // The first matching rule (in listing order) with the most specific pattern, the one with the
+  // highest priority number, and the first listed: what sorting copies of the list gave.
+  let specific: number | undefined;
+  let specificLiterals = -Infinity;
+  let highest: number | undefined;
+  let top: number | undefined;
+  for (let i = 0; i < p.rules.length; i++) {
+    if (!matching[i]) continue;
+    const r = p.rules[i] as PathRule;
+    const literals = specificity(r, hits[i] as boolean[]);
+    if (specific === undefined || literals > specificLiterals) {
+      specific = i;
+      specificLiterals = literals;
+    }
+    if (highest === undefined || r.priority > (p.rules[highest] as PathRule).priority) highest = i;
+    top ??= i;
+  }
+  if (specific !== undefined) {
+    const r = p.rules[specific] as PathRule;
+    const hit = hits[specific] as boolean[];
+    const quoted = r.pathPatterns.filter((_, j) => hit[j]).map((x) => `'${x}'`).join(', ');
+    d.push({ text: r.target, mistake: 'picked the most specific pattern instead of the lowest priority number', feedback: `${quoted} is the most specific match, but rules are evaluated by priority, lowest number first, and the first match wins.` });
+  }
+  if (top !== undefined) d.push({ text: (p.rules[top] as PathRule).target, mistake: 'read the rules top to bottom', feedback: `The listing order does not matter: rules are evaluated from the lowest priority number up.` });
+  if (highest !== undefined) {
+    const r = p.rules[highest] as PathRule;
+    d.push({ text: r.target, mistake: 'thought a higher priority number wins', feedback: `Priority ${r.priority} is evaluated after the lower numbers; the LOWEST matching priority number wins.` });
+  }
+  const lowerPath = p.path.toLowerCase();
+  for (let i = 0; i < p.rules.length; i++) {
+    if (matching[i]) continue;
+    const r = p.rules[i] as PathRule;
+    const ci = r.pathPatterns.some((x) => matchPathPattern(x.toLowerCase(), lowerPath));
     d.push(
       ci
         ? { text: r.target, mistake: 'assumed path matching is case-insensitive', feedback: `Path patterns are case-sensitive: ${r.pathPatterns.map((x) => `'${x}'`).join(', ')} does not match '${p.path}'.` }
@@ -285,14 +348,20 @@ export const albPathPattern = defineGenerator<Params>({
   build(rng): QuestionBody {
     const roll = rng.int(1, 10);
     if (roll <= 3) {
-      const { params, named } = drawMatch(rng);
-      const keys = params.paths.filter((x) => matchPathPattern(params.pattern, x));
-      const distractors: Distractor[] = params.paths
-        .filter((x) => !keys.includes(x))
-        .map((x) => {
-          const [mistake, feedback] = named.get(x) ?? ['misread the pattern', `'${x}' does not match '${params.pattern}'.`];
-          return { text: x, mistake, feedback };
-        });
+      const { params, offers } = drawMatch(rng);
+      // Each path matched once: the verdicts give the keys and distractors, the steps the explanation.
+      const matched = explainPathMatches(params.pattern, params.paths);
+      const keys: string[] = [];
+      const distractors: Distractor[] = [];
+      for (let i = 0; i < params.paths.length; i++) {
+        const x = params.paths[i] as string;
+        if (matched.result[i]) {
+          keys.push(x);
+          continue;
+        }
+        const [mistake, feedback] = offers.find((o) => o.path === x)?.mistake ?? ['misread the pattern', `'${x}' does not match '${params.pattern}'.`];
+        distractors.push({ text: x, mistake, feedback });
+      }
       const built = multipleChoice(rng, keys, distractors, params.paths.length);
       return {
         difficulty: 2, kind: 'multiple',
@@ -300,7 +369,7 @@ export const albPathPattern = defineGenerator<Params>({
         params, ...built,
         explanation: {
           summary: `It matches ${keys.map((k) => `\`${k}\``).join(', ')}. Path patterns are case-sensitive, \`*\` matches any run of characters (even none), \`?\` exactly one, and the whole path must match.`,
-          steps: params.paths.flatMap((x) => explainMatchPathPattern(params.pattern, x).steps.slice(1)),
+          steps: matched.steps,
           lesson: LESSON,
         },
         expectedSeconds: 60,
@@ -328,7 +397,7 @@ export const albPathPattern = defineGenerator<Params>({
     const params = drawWildcards(rng);
     const answer = wildcardsLeft(params.values);
     const counts = params.values.map((v) => countWildcards(v));
-    const stars = params.values.reduce((a, v) => a + (v.match(/\*/g)?.length ?? 0), 0);
+    const stars = params.values.reduce((a, v) => a + countStars(v), 0);
     const used = ALB_WILDCARDS_PER_RULE - answer;
     const candidates: (NamedMistake & { match: number })[] = [
       { match: counts.reduce((a, w) => a + Math.max(0, 3 - w), 0), name: 'used the old limit of 3 wildcards per pattern', feedback: `The per-pattern limit of 3 was removed in 2019; now a rule holds at most ${ALB_WILDCARDS_PER_RULE} wildcard characters in all.` },

@@ -10,6 +10,7 @@ import {
   drainingTimeline,
   explainDrainingTimeline,
   validateDrainingTimeout,
+  type DrainingOptions,
 } from '../../calc/draining';
 import type { Step } from '../../calc/steps';
 import { defineGenerator, type QuestionBody } from '../define';
@@ -27,19 +28,29 @@ const LESSON = '/lessons/elb';
 /** The wrong default students often carry over. */
 const WRONG_DEFAULT = 60;
 
+/** The core's options for a CLB: the timeout left out when the default is kept (null). */
+function clbOptions(timeout: number | null, inFlightSeconds: number[]): DrainingOptions {
+  return timeout === null ? { kind: 'clb', inFlightSeconds } : { kind: 'clb', timeoutSeconds: timeout, inFlightSeconds };
+}
+
 function timelineOf(p: { timeoutSeconds: number | null; inFlightSeconds: number[] }, timeout = p.timeoutSeconds) {
-  return drainingTimeline({ kind: 'clb', ...(timeout === null ? {} : { timeoutSeconds: timeout }), inFlightSeconds: p.inFlightSeconds });
+  return drainingTimeline(clbOptions(timeout, p.inFlightSeconds));
 }
 
 function secondsText(s: number): string {
   return `${s} seconds`;
 }
 
+const TIMEOUTS = [30, 45, 60, 90, 120, 180, 240, 600, 900, 1800];
+const VALID_TIMEOUTS = [1, 5, 30, 60, 120, 300, 900, 1800, 3600];
+const INVALID_TIMEOUTS = [3601, 4000, 7200, 86400];
+
 function drawTimeline(rng: Rng): Params & { variant: 'deregistered-at' | 'cut-off' } {
-  const timeoutSeconds = rng.chance(0.4) ? null : rng.pick([30, 45, 60, 90, 120, 180, 240, 600, 900, 1800]);
+  const timeoutSeconds = rng.chance(0.4) ? null : rng.pick(TIMEOUTS);
   const t = timeoutSeconds ?? CLB_DRAINING_DEFAULT_SECONDS;
   const n = rng.int(2, 4);
-  const inFlightSeconds = Array.from({ length: n }, () => (rng.chance(0.5) ? rng.int(1, Math.max(2, t - 1)) : rng.int(t + 1, t * 2 + 60)));
+  const inFlightSeconds: number[] = [];
+  for (let i = 0; i < n; i++) inFlightSeconds.push(rng.chance(0.5) ? rng.int(1, Math.max(2, t - 1)) : rng.int(t + 1, t * 2 + 60));
   // At least one request outlives the wrong 60 s default, so that mistake shows.
   if (timeoutSeconds === null && inFlightSeconds.every((s) => s <= WRONG_DEFAULT)) inFlightSeconds[0] = rng.int(WRONG_DEFAULT + 5, t - 5);
   return { variant: rng.chance(0.6) ? 'deregistered-at' : 'cut-off', timeoutSeconds, inFlightSeconds };
@@ -52,7 +63,7 @@ function scenario(p: { timeoutSeconds: number | null; inFlightSeconds: number[] 
 }
 
 function buildTimeline(p: Params & { variant: 'deregistered-at' | 'cut-off' }): QuestionBody {
-  const explained = explainDrainingTimeline({ kind: 'clb', ...(p.timeoutSeconds === null ? {} : { timeoutSeconds: p.timeoutSeconds }), inFlightSeconds: p.inFlightSeconds });
+  const explained = explainDrainingTimeline(clbOptions(p.timeoutSeconds, p.inFlightSeconds));
   const t = explained.result;
   const longest = Math.max(...p.inFlightSeconds);
   const wrong = p.timeoutSeconds === null ? timelineOf(p, WRONG_DEFAULT) : null;
@@ -116,8 +127,8 @@ export const clbDraining = defineGenerator<Params>({
     const roll = rng.int(1, 10);
     if (roll <= 6) return buildTimeline(drawTimeline(rng));
     if (roll <= 9) {
-      const valid = rng.sample([1, 5, 30, 60, 120, 300, 900, 1800, 3600], rng.int(1, 3));
-      const invalid = rng.sample([3601, 4000, 7200, 86400], rng.int(1, 2));
+      const valid = rng.sample(VALID_TIMEOUTS, rng.int(1, 3));
+      const invalid = rng.sample(INVALID_TIMEOUTS, rng.int(1, 2));
       const offered = rng.shuffle([...valid, 0, ...invalid]);
       const params: Params = { variant: 'valid-timeouts', offered };
       const problems = offered.map((v) => validateDrainingTimeout(v, 'clb'));

@@ -21,12 +21,17 @@ const SCENARIOS = [
   { lb: 'Application Load Balancer', where: 'for the target group', app: 'a REST API' },
 ] as const;
 
+const ZONE_COUNTS = [2, 2, 3, 3, 3, 4];
+const TARGET_COUNTS = [1, 2, 2, 3, 4, 4, 5, 6, 8, 10, 12];
+
 function drawParams(rng: Rng): Params {
-  const zones = rng.pick([2, 2, 3, 3, 3, 4]);
-  const targetsPerZone = Array.from({ length: zones }, () => rng.pick([1, 2, 2, 3, 4, 4, 5, 6, 8, 10, 12]));
+  const zones = rng.pick(ZONE_COUNTS);
+  const targetsPerZone = new Array<number>(zones);
+  for (let i = 0; i < zones; i++) targetsPerZone[i] = rng.pick(TARGET_COUNTS);
   // Sometimes a zone has lost all its targets (its node is left out of DNS).
   if (zones >= 3 && rng.chance(0.2)) targetsPerZone[rng.int(0, zones - 1)] = 0;
-  const withTargets = targetsPerZone.map((n, i) => (n > 0 ? i : -1)).filter((i) => i >= 0);
+  const withTargets: number[] = [];
+  for (let i = 0; i < zones; i++) if ((targetsPerZone[i] as number) > 0) withTargets.push(i);
   return { targetsPerZone, crossZone: rng.chance(0.45), zone: rng.pick(withTargets) };
 }
 
@@ -103,7 +108,10 @@ export const crossZoneShare = defineGenerator<Params>({
     const explained = explainCrossZoneTargetShares(p.targetsPerZone, p.crossZone);
     // the key from the core's explained shares (keyOf asks the plain form the same question)
     const answer = round2(explained.result[p.zone] ?? 0);
-    const table = ['| Availability Zone | Healthy targets |', '|---|---|', ...p.targetsPerZone.map((n, i) => `| ${zoneLetter(i)} | ${n} |`)].join('\n');
+    let table = '| Availability Zone | Healthy targets |\n|---|---|';
+    p.targetsPerZone.forEach((n, i) => {
+      table += `\n| ${zoneLetter(i)} | ${n} |`;
+    });
     const kind = rng.chance(0.5) ? 'number' : 'single';
     const prompt =
       `A ${s.lb} for ${s.app} is enabled in ${p.targetsPerZone.length} Availability Zones, with these registered targets, all healthy:\n\n${table}\n\n` +

@@ -39,6 +39,9 @@ const OUTCOME_TEXT: Record<Outcome, string> = {
   ntp6: 'It is refused: too many IPv6 NTP servers',
 };
 
+/** Outcomes in the order distractors are offered (before the tempting ones are moved up). */
+const ORDER: readonly Outcome[] = ['valid', 'dns4', 'ntp4', 'warning', 'dns6', 'ntp6'];
+
 const LIMIT: Record<Slot, number> = { dns4: DHCP_MAX_IPV4_DNS_SERVERS, dns6: DHCP_MAX_IPV6_DNS_SERVERS, ntp4: DHCP_MAX_IPV4_NTP_SERVERS, ntp6: DHCP_MAX_IPV6_NTP_SERVERS };
 const SLOT_TEXT: Record<Slot, string> = { dns4: 'IPv4 DNS servers', dns6: 'IPv6 DNS servers', ntp4: 'IPv4 NTP servers', ntp6: 'IPv6 NTP servers' };
 
@@ -53,18 +56,61 @@ function outcomeOf(problems: DhcpProblem[]): Outcome {
   return problems.length > 0 ? 'warning' : 'valid';
 }
 
-function v4(rng: Rng): string {
-  return rng.pick([`10.${rng.int(0, 250)}.${rng.int(0, 250)}.${rng.int(2, 250)}`, `172.${rng.int(16, 31)}.${rng.int(0, 250)}.${rng.int(2, 250)}`, `192.168.${rng.int(0, 250)}.${rng.int(2, 250)}`]);
+/**
+ * A private IPv4 address from one of the three RFC 1918 blocks, as a number that `v4Text` turns
+ * into the address (block × 2^24 + its drawn numbers, each below 256: one number per address).
+ * Every block's numbers are drawn first (10.x.x.x, then 172.x.x.x, then 192.168.x.x) and then the
+ * block picked, as always; only the picked address is kept.
+ */
+function drawV4(rng: Rng): number {
+  const a1 = rng.int(0, 250);
+  const a2 = rng.int(0, 250);
+  const a3 = rng.int(2, 250);
+  const b1 = rng.int(16, 31);
+  const b2 = rng.int(0, 250);
+  const b3 = rng.int(2, 250);
+  const c2 = rng.int(0, 250);
+  const c3 = rng.int(2, 250);
+  switch (rng.int(0, 2)) {
+    case 0:
+      return (a1 << 16) | (a2 << 8) | a3;
+    case 1:
+      return (1 << 24) | (b1 << 16) | (b2 << 8) | b3;
+    default:
+      return (2 << 24) | (c2 << 8) | c3;
+  }
 }
 
-function v6(rng: Rng, role: 'dns' | 'ntp'): string {
-  return `2001:db8:${rng.int(1, 0xfff).toString(16)}::${role === 'dns' ? '53' : '123'}${rng.int(0, 9)}`;
+function v4Text(key: number): string {
+  const block = key >>> 24;
+  const x = (key >>> 16) & 0xff;
+  const y = (key >>> 8) & 0xff;
+  const z = key & 0xff;
+  return block === 0 ? `10.${x}.${y}.${z}` : block === 1 ? `172.${x}.${y}.${z}` : `192.168.${y}.${z}`;
 }
 
-function servers(count: number, make: () => string): string[] {
-  const out = new Set<string>();
-  while (out.size < count) out.add(make());
-  return [...out];
+/** An IPv6 address for a role, 2001:db8:<x>::53<d> or ::123<d>, as the number x × 10 + d. */
+function drawV6(rng: Rng): number {
+  const x = rng.int(1, 0xfff);
+  return x * 10 + rng.int(0, 9);
+}
+
+function v6Text(key: number, role: 'dns' | 'ntp'): string {
+  return `2001:db8:${Math.floor(key / 10).toString(16)}::${role === 'dns' ? '53' : '123'}${key % 10}`;
+}
+
+/**
+ * `count` distinct addresses, in draw order (a repeat is drawn again). Two addresses are the same
+ * text exactly when their numbers are equal, so repeats are found among the numbers: a short
+ * list, scanned, before any text is made.
+ */
+function distinct(rng: Rng, count: number, draw: (rng: Rng) => number): number[] {
+  const out: number[] = [];
+  while (out.length < count) {
+    const k = draw(rng);
+    if (!out.includes(k)) out.push(k);
+  }
+  return out;
 }
 
 /** Add `k` more servers of a slot to a copy of the options. */
@@ -92,16 +138,22 @@ function draw(rng: Rng, target: Outcome): Options {
   }
   const ntp4 = target === 'ntp4' ? 5 : rng.int(0, 4);
   const ntp6 = target === 'ntp6' ? 5 : rng.int(0, target === 'valid' ? 4 : 3);
-  const dns = [...(amazon ? [AMAZON_PROVIDED_DNS] : []), ...servers(dns4, () => v4(rng)), ...servers(dns6, () => v6(rng, 'dns'))];
-  const ntpV4 = servers(ntp4, () => v4(rng));
-  if (ntpV4.length > 0 && rng.chance(0.5)) ntpV4[0] = AMAZON_TIME_SYNC_IPV4;
-  const ntpV6 = servers(ntp6, () => v6(rng, 'ntp'));
-  if (ntpV6.length > 0 && rng.chance(0.5)) ntpV6[0] = AMAZON_TIME_SYNC_IPV6_NITRO;
-  return { domainName: rng.pick(DOMAINS), domainNameServers: dns, ntpServers: [...ntpV4, ...ntpV6] };
+  const dns: string[] = amazon ? [AMAZON_PROVIDED_DNS] : [];
+  for (const k of distinct(rng, dns4, drawV4)) dns.push(v4Text(k));
+  for (const k of distinct(rng, dns6, drawV6)) dns.push(v6Text(k, 'dns'));
+  const ntp = distinct(rng, ntp4, drawV4).map(v4Text);
+  if (ntp.length > 0 && rng.chance(0.5)) ntp[0] = AMAZON_TIME_SYNC_IPV4;
+  const ntpV6 = distinct(rng, ntp6, drawV6);
+  const timeSync6 = ntpV6.length > 0 && rng.chance(0.5);
+  for (let i = 0; i < ntpV6.length; i++) ntp.push(i === 0 && timeSync6 ? AMAZON_TIME_SYNC_IPV6_NITRO : v6Text(ntpV6[i] as number, 'ntp'));
+  return { domainName: rng.pick(DOMAINS), domainNameServers: dns, ntpServers: ntp };
 }
 
 function serverList(xs: string[]): string {
-  return xs.length === 0 ? '(not set)' : xs.map((x) => `\`${x}\``).join(', ');
+  if (xs.length === 0) return '(not set)';
+  let out = `\`${xs[0] as string}\``;
+  for (let i = 1; i < xs.length; i++) out += `, \`${xs[i] as string}\``;
+  return out;
 }
 
 function table(o: Options): string {
@@ -160,9 +212,17 @@ function buildVerdict(rng: Rng): QuestionBody {
           : { mistake: 'miscounted the IPv4 NTP servers', feedback: `The set has ${c.ntp4} IPv4 NTP server${c.ntp4 === 1 ? '' : 's'}; up to ${DHCP_MAX_IPV4_NTP_SERVERS} are allowed.` },
       ntp6: { mistake: 'miscounted the IPv6 NTP servers', feedback: `The set has ${c.ntp6} IPv6 NTP server${c.ntp6 === 1 ? '' : 's'}; up to ${DHCP_MAX_IPV6_NTP_SERVERS} are allowed.` },
     };
-    const order: Outcome[] = ['valid', 'dns4', 'ntp4', 'warning', 'dns6', 'ntp6'];
-    const tempting = order.filter((o) => o !== target).sort((a, b) => Number(why[b].mistake.startsWith('thought') || why[b].mistake.startsWith('forgot')) - Number(why[a].mistake.startsWith('thought') || why[a].mistake.startsWith('forgot')));
-    const distractors: Distractor[] = tempting.map((o) => ({ text: OUTCOME_TEXT[o], ...why[o] }));
+    // The other outcomes in ORDER, those whose mistake starts with "thought"/"forgot" first
+    // (a stable partition: what the stable sort on that flag gave).
+    const tempting: Outcome[] = [];
+    const rest: Outcome[] = [];
+    for (const o of ORDER) {
+      if (o === target) continue;
+      const m = why[o].mistake;
+      (m.startsWith('thought') || m.startsWith('forgot') ? tempting : rest).push(o);
+    }
+    for (const o of rest) tempting.push(o);
+    const distractors: Distractor[] = tempting.map((o) => ({ text: OUTCOME_TEXT[o], mistake: why[o].mistake, feedback: why[o].feedback }));
     const problem = explained.result[0];
     return {
       difficulty: 2,
@@ -183,10 +243,15 @@ function buildVerdict(rng: Rng): QuestionBody {
 function buildRoom(rng: Rng): QuestionBody {
   for (;;) {
     const options = draw(rng, rng.pick<Outcome>(['valid', 'warning']));
-    if (validateDhcpOptions(options).some((p) => p.severity === 'error')) continue;
+    const explained = explainValidateDhcpOptions(options);
+    if (explained.result.some((p) => p.severity === 'error')) continue;
     const slot = rng.pick<Slot>(['dns4', 'dns4', 'dns6', 'ntp4', 'ntp6']);
-    const key = room(options, slot);
     const c = counts(options);
+    const used = slot === 'dns4' ? c.dns4 + c.amazon : c[slot];
+    // The set has no error, so the only limit more servers of this slot can break is the slot's
+    // own: room(options, slot) — the core's answer, which solve() uses — is LIMIT − used
+    // (the contract test checks the two agree), without validating the set once per extra server.
+    const key = LIMIT[slot] - used;
     const wrong: NamedMistake[] = [];
     if (slot === 'dns4') {
       addWrong(wrong, key, key + c.amazon, 'forgot AmazonProvidedDNS takes an IPv4 slot', `AmazonProvidedDNS uses one of the ${DHCP_MAX_IPV4_DNS_SERVERS} IPv4 DNS slots, so only ${key} remain.`);
@@ -203,8 +268,6 @@ function buildRoom(rng: Rng): QuestionBody {
       addWrong(wrong, key, key + 4, `thought 8 ${SLOT_TEXT[slot]} are allowed`, `8 is IPv4 and IPv6 together; each version alone is limited to 4.`);
     }
     if (wrong.length === 0) continue;
-    const explained = explainValidateDhcpOptions(options);
-    const used = slot === 'dns4' ? c.dns4 + c.amazon : c[slot];
     return {
       difficulty: 2,
       kind: 'number',

@@ -8,14 +8,15 @@ import { ENDPOINT_SERVICE_NAMES, endpointOptions, explainEndpointOptions, type E
 import { defineGenerator, type QuestionBody } from '../define';
 import { singleChoice, type Distractor } from '../choices';
 
-interface Params {
+// A type alias, not an interface: it is then assignable to the question's JSON params as it is.
+type Params = {
   service: EndpointService;
   clients: EndpointClientLocation[];
   endpointPolicy: boolean;
   securityGroups: boolean;
   defaultDnsName: boolean;
   noCharge: boolean;
-}
+};
 
 const LESSON = '/lessons/endpoints';
 type Option = 'gateway' | 'interface' | 'either' | 'neither';
@@ -33,6 +34,10 @@ const REMOTE: Record<Exclude<EndpointClientLocation, 'same-vpc'>, string> = {
   'peered-vpc': 'Instances in a second VPC, peered with this one, must use the same endpoint.',
   'transit-gateway': 'Instances in other VPCs attached to the same transit gateway must use the same endpoint.',
 };
+
+/** The keys of REMOTE and OPTION_TEXT, in their order, listed once. */
+const REMOTE_LOCATIONS = Object.keys(REMOTE) as (keyof typeof REMOTE)[];
+const OPTIONS = Object.keys(OPTION_TEXT) as Option[];
 
 function optionOf(types: EndpointType[]): Option {
   if (types.length === 2) return 'either';
@@ -93,7 +98,7 @@ export const endpointChoice = defineGenerator<Params>({
   build(rng): QuestionBody {
     const gatewayService = rng.chance(0.65);
     const service: EndpointService = gatewayService ? rng.pick(['s3', 'dynamodb'] as const) : rng.pick(OTHER_SERVICES);
-    const remote = rng.chance(0.5) ? rng.pick(Object.keys(REMOTE) as (keyof typeof REMOTE)[]) : null;
+    const remote = rng.chance(0.5) ? rng.pick(REMOTE_LOCATIONS) : null;
     const params: Params = {
       service,
       clients: remote === null ? ['same-vpc'] : ['same-vpc', remote],
@@ -108,27 +113,25 @@ export const endpointChoice = defineGenerator<Params>({
     const verdicts = explained.result.verdicts;
     const reasons: Record<EndpointType, string> = { gateway: reasonsOf(verdicts, 'gateway'), interface: reasonsOf(verdicts, 'interface') };
     const name = ENDPOINT_SERVICE_NAMES[service];
-    const wants = [
-      `Instances in private subnets of the VPC must reach ${name} without going over the internet.`,
-      ...(remote === null ? [] : [REMOTE[remote]]),
-      ...(params.endpointPolicy ? [`An endpoint policy must limit which ${service === 's3' ? 'buckets' : 'tables'} can be reached through the endpoint.`] : []),
-      ...(params.securityGroups ? ['The security team wants to control access to the endpoint with security groups.'] : []),
-      ...(params.defaultDnsName ? [`Applications must keep using ${name}'s standard DNS name, with no code or configuration change.`] : []),
-      ...(params.noCharge ? ['The endpoint itself must add no hourly or data-processing charge.'] : []),
-    ];
-    const distractors: Distractor[] = (Object.keys(OPTION_TEXT) as Option[])
-      .filter((o) => o !== key)
-      .map((o) => {
-        const [mistake, feedback] = mistakeFor(params, o, ok, reasons);
-        return { text: OPTION_TEXT[o], mistake, feedback };
-      });
+    const wants = [`Instances in private subnets of the VPC must reach ${name} without going over the internet.`];
+    if (remote !== null) wants.push(REMOTE[remote]);
+    if (params.endpointPolicy) wants.push(`An endpoint policy must limit which ${service === 's3' ? 'buckets' : 'tables'} can be reached through the endpoint.`);
+    if (params.securityGroups) wants.push('The security team wants to control access to the endpoint with security groups.');
+    if (params.defaultDnsName) wants.push(`Applications must keep using ${name}'s standard DNS name, with no code or configuration change.`);
+    if (params.noCharge) wants.push('The endpoint itself must add no hourly or data-processing charge.');
+    const distractors: Distractor[] = [];
+    for (const o of OPTIONS) {
+      if (o === key) continue;
+      const [mistake, feedback] = mistakeFor(params, o, ok, reasons);
+      distractors.push({ text: OPTION_TEXT[o], mistake, feedback });
+    }
     const built = singleChoice(rng, OPTION_TEXT[key], distractors);
     const hard = key === 'neither' || remote !== null;
     return {
       difficulty: hard ? 3 : wants.length > 1 ? 2 : 1,
       kind: 'single',
-      prompt: `A company is adding a VPC endpoint for ${name} in its VPC.\n\n${wants.map((w) => `- ${w}`).join('\n')}\n\nWhich VPC endpoint type meets every requirement?`,
-      params: { ...params },
+      prompt: `A company is adding a VPC endpoint for ${name} in its VPC.\n\n- ${wants.join('\n- ')}\n\nWhich VPC endpoint type meets every requirement?`,
+      params,
       ...built,
       explanation: { summary: `**${OPTION_TEXT[key]}.** ${verdictLine(verdicts, 'gateway')} ${verdictLine(verdicts, 'interface')}`, steps: explained.steps, lesson: LESSON },
       expectedSeconds: 45 + 10 * wants.length,

@@ -28,6 +28,25 @@ const ACTION_NAMES: Record<DpdTimeoutAction, string> = { clear: 'Clear', restart
 const SITES = ['a branch office in Lyon', 'the Denver data center', 'a retail store', 'the Osaka factory', 'a partner colocation rack', 'the head office', 'a warehouse in Leeds', 'the disaster-recovery site'];
 const DEVICES = ['Cisco ASR', 'Palo Alto firewall', 'strongSwan server', 'FortiGate', 'Juniper SRX', 'pfSense appliance'];
 
+/** Why a student might expect another action's outcome: [mistake, feedback] by actual action, then by picked action. */
+const CONFUSION: Record<DpdTimeoutAction, Record<DpdTimeoutAction, [string, string]>> = {
+  clear: {
+    clear: ['', ''],
+    restart: ['confused Clear and Restart', 'Restart is the action that makes AWS renegotiate IKE. Clear ends the session and leaves the tunnel down until IKE is started again.'],
+    none: ['thought Clear leaves the tunnel alone', 'None is the action that does nothing. Clear, the default, tears the IKE session down.'],
+  },
+  restart: {
+    restart: ['', ''],
+    clear: ['confused Clear and Restart', 'Clear ends the IKE session and waits for IKE to be started again. Restart makes AWS renegotiate IKE itself.'],
+    none: ['thought Restart means no action', 'None is the action that does nothing. Restart makes AWS restart the IKE negotiation.'],
+  },
+  none: {
+    none: ['', ''],
+    clear: ['assumed the default action applies', 'Clear is only the default. With the action set to None, AWS leaves the tunnel as it is when DPD times out.'],
+    restart: ['thought None still restarts IKE', 'Restart is a separate action. With None, AWS does nothing when DPD times out.'],
+  },
+};
+
 function options(p: Params) {
   return { idleSeconds: p.idleSeconds, probeIntervalSeconds: p.probeIntervalSeconds, dpdTimeoutSeconds: p.dpdTimeoutSeconds, timeoutAction: p.timeoutAction };
 }
@@ -128,25 +147,8 @@ export const vpnDpdTimeout = defineGenerator<Params>({
     }
 
     const others = DPD_TIMEOUT_ACTIONS.filter((a) => a !== timeoutAction);
-    const confusion: Record<DpdTimeoutAction, Record<DpdTimeoutAction, [string, string]>> = {
-      clear: {
-        clear: ['', ''],
-        restart: ['confused Clear and Restart', 'Restart is the action that makes AWS renegotiate IKE. Clear ends the session and leaves the tunnel down until IKE is started again.'],
-        none: ['thought Clear leaves the tunnel alone', 'None is the action that does nothing. Clear, the default, tears the IKE session down.'],
-      },
-      restart: {
-        restart: ['', ''],
-        clear: ['confused Clear and Restart', 'Clear ends the IKE session and waits for IKE to be started again. Restart makes AWS renegotiate IKE itself.'],
-        none: ['thought Restart means no action', 'None is the action that does nothing. Restart makes AWS restart the IKE negotiation.'],
-      },
-      none: {
-        none: ['', ''],
-        clear: ['assumed the default action applies', 'Clear is only the default. With the action set to None, AWS leaves the tunnel as it is when DPD times out.'],
-        restart: ['thought None still restarts IKE', 'Restart is a separate action. With None, AWS does nothing when DPD times out.'],
-      },
-    };
     const distractors: Distractor[] = others.map((a) => {
-      const [mistake, feedback] = confusion[timeoutAction][a];
+      const [mistake, feedback] = CONFUSION[timeoutAction][a];
       return { text: outcomeWith(params, a), mistake, feedback };
     });
     distractors.push({

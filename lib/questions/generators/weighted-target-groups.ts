@@ -23,15 +23,20 @@ const NAME_SETS = [
   ['legacy', 'rewrite'],
 ] as const;
 
+const SPLITS = [90, 80, 75, 70, 60, 95, 99];
+const SMALL_WEIGHTS = [1, 2, 3, 4, 5];
+const ROUND_WEIGHTS = [10, 20, 50, 100, 150, 200, 300];
+const TARGET_COUNTS = [1, 2, 3, 4, 4, 5, 6, 8, 10];
+
 function drawWeights(rng: Rng, count: number): number[] {
   const roll = rng.int(1, 4);
   if (roll === 1 && count === 2) {
-    const a = rng.pick([90, 80, 75, 70, 60, 95, 99]);
+    const a = rng.pick(SPLITS);
     return [a, 100 - a];
   }
-  if (roll === 2) return Array.from({ length: count }, () => rng.pick([1, 2, 3, 4, 5]));
-  if (roll === 3) return Array.from({ length: count }, () => rng.pick([10, 20, 50, 100, 150, 200, 300]));
-  return Array.from({ length: count }, () => rng.int(1, 999));
+  const out = new Array<number>(count);
+  for (let i = 0; i < count; i++) out[i] = roll === 2 ? rng.pick(SMALL_WEIGHTS) : roll === 3 ? rng.pick(ROUND_WEIGHTS) : rng.int(1, 999);
+  return out;
 }
 
 function drawParams(rng: Rng): Params {
@@ -39,7 +44,7 @@ function drawParams(rng: Rng): Params {
   const weights = drawWeights(rng, names.length);
   // Equal weights make an even split the right answer; keep the weights telling.
   if (weights.every((w) => w === weights[0])) weights[0] = (weights[0] ?? 1) + rng.int(1, 3);
-  const groups = names.map((name, i) => ({ name: `tg-${name}`, weight: weights[i] ?? 1, targets: rng.pick([1, 2, 3, 4, 4, 5, 6, 8, 10]) }));
+  const groups = names.map((name, i) => ({ name: `tg-${name}`, weight: weights[i] ?? 1, targets: rng.pick(TARGET_COUNTS) }));
   const ask = rng.int(0, groups.length - 1);
   const per = rng.chance(0.55) ? 'target' : 'group';
   // One target's share differs from its group's only when the group has several targets.
@@ -157,7 +162,8 @@ export const weightedTargetGroups = defineGenerator<Params>({
     const g = p.groups[p.ask] as Params['groups'][number];
     const explained = explainWeightedTargetGroupShares(p.groups);
     const answer = keyFrom(p, explained.result);
-    const table = ['| Target group | Weight | Registered targets |', '|---|---|---|', ...p.groups.map((x) => `| ${x.name} | ${x.weight} | ${x.targets} |`)].join('\n');
+    let table = '| Target group | Weight | Registered targets |\n|---|---|---|';
+    for (const x of p.groups) table += `\n| ${x.name} | ${x.weight} | ${x.targets} |`;
     const question =
       p.per === 'group'
         ? `What percentage of the requests matching this rule goes to **${g.name}**?`
