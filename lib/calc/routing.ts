@@ -209,18 +209,22 @@ export function validateRouteTable(table: RouteTable, context: RouteTableContext
  * context are checked and parsed once instead of once per addition.
  */
 export function validateRouteAdditions(table: RouteTable, context: RouteTableContext, additions: readonly Route[]): string[][] {
+  // Nothing to validate reads nothing, as mapping validateRouteTable over no additions would.
+  if (additions.length === 0) return [];
   const base = expand(table);
   // A table already at the list limit: each addition goes the general way, which refuses it.
   if (table.routes.length >= MAX_INPUT_LIST) return additions.map((r) => validateRouteTable({ ...table, routes: [...table.routes, r] }, context));
   const lists = table.prefixLists ?? {};
-  const added = additions.map((r) => {
+  const routes = requireList<Route>(table.routes, 'The route table');
+  let ctx: CheckedContext | undefined;
+  return additions.map((r) => {
     const entries = base.slice();
     expandRoutes([r], lists, entries);
-    return entries;
+    // Checked after the first addition is read, in the general form's order, so bad input of
+    // several kinds reports the same error first.
+    ctx ??= checkContext(context);
+    return tableProblems(entries, [...routes, r], ctx);
   });
-  const ctx = checkContext(context);
-  const routes = requireList<Route>(table.routes, 'The route table');
-  return additions.map((r, i) => tableProblems(added[i] as Entry[], [...routes, r], ctx));
 }
 
 /** A route table's context, checked and parsed. */
