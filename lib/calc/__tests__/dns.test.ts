@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { CalcError } from '../errors';
+import { describeInput } from '../ip';
 import { AMAZON_DNS_PPS_PER_ENI, amazonDnsAddresses, explainAmazonDnsAddresses, validateDhcpOptions } from '../dns';
 
 describe('the Amazon resolver is at the primary VPC block base + 2 (facts rows 11, 36, 37)', () => {
@@ -77,5 +79,41 @@ describe('DHCP option sets (facts rows 34, 35)', () => {
     expect(() => validateDhcpOptions({ domainNameServers: 'x' as never })).toThrow(CalcError);
     expect(() => validateDhcpOptions({ domainNameServers: [5 as never] })).toThrow(CalcError);
     expect(() => validateDhcpOptions({ domainName: 5 as never })).toThrow(CalcError);
+  });
+});
+
+describe('domain-name check (a character scan) agrees with the label regular expression it replaced', () => {
+  const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+  /** The names the old check refused, in order, as the problems name them. */
+  const refusedByRegex = (text: string): string[] | 'empty' => {
+    const names = text.trim().split(/\s+/).filter((x) => x !== '');
+    if (names.length === 0) return 'empty';
+    return names
+      .filter((name) => {
+        const bare = name.endsWith('.') ? name.slice(0, -1) : name;
+        return bare.length > 253 || bare === '' || bare.split('.').some((label) => !LABEL.test(label));
+      })
+      .map(describeInput);
+  };
+  const refused = (text: string): string[] | 'empty' => {
+    const problems = validateDhcpOptions({ domainName: text }).filter((p) => p.field === 'domainName');
+    if (problems.some((p) => p.message.startsWith('The domain name is empty'))) return 'empty';
+    return problems.map((p) => p.message.slice(0, p.message.indexOf(' is not a valid domain name')));
+  };
+  it('refuses exactly the same names, for text made of name characters, spaces and a few others', () => {
+    const char = fc.constantFrom('a', 'z', 'A', '0', '9', '-', '.', ' ', '\t', '_', 'é', '\n');
+    const label = fc.stringMatching(/^[a-z0-9-]{0,64}$/);
+    const text = fc.oneof(
+      fc.array(char, { maxLength: 30 }).map((cs) => cs.join('')),
+      fc.array(label, { minLength: 1, maxLength: 6 }).map((ls) => ls.join('.')),
+      fc.tuple(fc.array(label, { minLength: 1, maxLength: 5 }), fc.boolean(), fc.constantFrom('', ' ', '  ', '\t')).map(([ls, dot, pad]) => `${pad}${ls.join('.')}${dot ? '.' : ''}${pad}`),
+      fc.array(fc.constantFrom('a'.repeat(63), 'b'.repeat(64), 'c'), { minLength: 1, maxLength: 5 }).map((ls) => ls.join('.')),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(refused(t)).toEqual(refusedByRegex(t));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
