@@ -4,6 +4,7 @@
  * mistakes that never collide with the key. Presentation only — every AWS rule stays in lib/calc.
  */
 import type { NaclRule } from '../../calc/nacl';
+import { upperName } from '../../calc/traffic-guards';
 import type { Distractor } from '../choices';
 import type { NamedMistake } from '../types';
 
@@ -47,21 +48,9 @@ export function numberDistractors(candidates: readonly NumberMistake[], round = 
   return candidates.filter((c) => Number.isFinite(c.value)).map((c) => ({ text: String(round(c.value)), mistake: c.name, feedback: c.feedback }));
 }
 
-/** A rule's protocol as the console shows it. */
+/** A rule's protocol as the console shows it: 'All' for every protocol, otherwise in capitals. */
 export function protocolText(protocol: string): string {
-  // the usual names from a table: toUpperCase makes a new string on every call
-  switch (protocol) {
-    case 'all':
-      return 'All';
-    case 'tcp':
-      return 'TCP';
-    case 'udp':
-      return 'UDP';
-    case 'icmp':
-      return 'ICMP';
-    default:
-      return protocol.toUpperCase();
-  }
+  return protocol === 'all' ? 'All' : upperName(protocol);
 }
 
 /** A NACL rule's action as the console shows it: ALLOW or DENY. */
