@@ -42,6 +42,18 @@ export function blockAt(parent: string, prefix: number, index: number | bigint):
   return `${formatAddressValue(p.version, v)}/${prefix}`;
 }
 
+/** An IPv4 block as numbers: its first address and prefix length (what the number-level draws take). */
+export interface Ipv4Block {
+  first: number;
+  prefix: number;
+}
+
+/** `cidr` (IPv4) as an Ipv4Block. */
+export function ipv4Block(cidr: string): Ipv4Block {
+  const r = parseCidrRange(cidr);
+  return { first: Number(r.first), prefix: r.prefix };
+}
+
 /**
  * First address of a random aligned /prefix block inside the IPv4 block `parentFirst`/`parentPrefix`
  * (parentPrefix ≤ prefix ≤ 32): `randomBlockIn` in numbers, with the same draw. Also what

@@ -4,12 +4,12 @@
  * connection may join the same two VPCs (facts row 138). The core's cidrsOverlap and
  * checkPeering decide.
  */
-import { cidrsOverlap, explainCidrsOverlap, parseCidr, parseCidrRange } from '../../calc/cidr';
+import { cidrsOverlap, explainCidrsOverlap, parseCidr } from '../../calc/cidr';
 import { checkPeering, explainCheckPeering, peeringSteps, type PeeringVerdict } from '../../calc/peering';
 import type { Step } from '../../calc/steps';
 import { defineGenerator, type QuestionBody } from '../define';
 import { multipleChoice, singleChoice, type Distractor } from '../choices';
-import { freeRandomBlockIn, ipv4Text, randomBlockIn, randomIpv4BlockFirst, randomIpv6Block } from './address-draws';
+import { freeRandomBlockIn, ipv4Block, ipv4Text, type Ipv4Block, randomBlockIn, randomIpv4BlockFirst, randomIpv6Block } from './address-draws';
 import type { Rng } from '../rng';
 import { hexDigits } from './network-scenario';
 
@@ -40,18 +40,8 @@ function leading(cidr: string, octets: number): string {
   return network.slice(0, at);
 }
 
-/** An IPv4 block as numbers: its first address and prefix length. */
-interface V4Block {
-  first: number;
-  prefix: number;
-}
 
-function v4Block(cidr: string): V4Block {
-  const r = parseCidrRange(cidr);
-  return { first: Number(r.first), prefix: r.prefix };
-}
-
-function blockText(b: V4Block): string {
+function blockText(b: Ipv4Block): string {
   return `${ipv4Text(b.first)}/${b.prefix}`;
 }
 
@@ -59,13 +49,13 @@ function blockText(b: V4Block): string {
 const POW2: readonly number[] = Array.from({ length: 33 }, (_, k) => 2 ** k);
 
 /** Whether two IPv4 blocks share an address (each starts before the other ends). */
-function blocksOverlap(a: V4Block, b: V4Block): boolean {
+function blocksOverlap(a: Ipv4Block, b: Ipv4Block): boolean {
   return a.first < b.first + (POW2[32 - b.prefix] as number) && b.first < a.first + (POW2[32 - a.prefix] as number);
 }
 
 /** PARENTS and 100.64.0.0/10 as numbers. */
-const PARENT_BLOCKS: readonly V4Block[] = PARENTS.map(v4Block);
-const CGNAT_BLOCK = v4Block('100.64.0.0/10');
+const PARENT_BLOCKS: readonly Ipv4Block[] = PARENTS.map(ipv4Block);
+const CGNAT_BLOCK = ipv4Block('100.64.0.0/10');
 
 /** Two blocks that look alike (same first two octets) but do not overlap. */
 function lookalikeDisjoint(rng: Rng): [string, string] {
@@ -73,10 +63,10 @@ function lookalikeDisjoint(rng: Rng): [string, string] {
   const top = rng.pick(PARENT_BLOCKS);
   const parent = randomIpv4BlockFirst(rng, top.first, top.prefix, 16);
   const aPrefix = rng.int(17, 22);
-  const a: V4Block = { first: randomIpv4BlockFirst(rng, parent, 16, aPrefix), prefix: aPrefix };
+  const a: Ipv4Block = { first: randomIpv4BlockFirst(rng, parent, 16, aPrefix), prefix: aPrefix };
   for (;;) {
     const bPrefix = rng.int(17, 22);
-    const b: V4Block = { first: randomIpv4BlockFirst(rng, parent, 16, bPrefix), prefix: bPrefix };
+    const b: Ipv4Block = { first: randomIpv4BlockFirst(rng, parent, 16, bPrefix), prefix: bPrefix };
     if (!blocksOverlap(a, b)) return [blockText(a), blockText(b)];
   }
 }
@@ -262,7 +252,7 @@ function buildPair(rng: Rng): QuestionBody {
 interface DrawnVpc {
   id: string;
   name: string;
-  blocks: V4Block[];
+  blocks: Ipv4Block[];
 }
 
 /** `checkPeering(a, b).ok` for drawn VPCs (all IPv4, no existing peering): different ids and no overlapping blocks. */
@@ -285,16 +275,16 @@ function buildWhich(rng: Rng): QuestionBody {
     const hubBase = randomIpv4BlockFirst(rng, parent.first, parent.prefix, 16);
     const hubPrefix = rng.int(17, 19);
     const hubSize = POW2[32 - hubPrefix] as number;
-    const hubPrimary: V4Block = { first: hubBase, prefix: hubPrefix }; // the first /hubPrefix of hubBase
+    const hubPrimary: Ipv4Block = { first: hubBase, prefix: hubPrefix }; // the first /hubPrefix of hubBase
     // With nothing to avoid, freeRandomBlockIn keeps its first draw.
     const secondaryPrefix = rng.int(18, 22);
-    const hubSecondary: V4Block = { first: randomIpv4BlockFirst(rng, CGNAT_BLOCK.first, CGNAT_BLOCK.prefix, secondaryPrefix), prefix: secondaryPrefix };
+    const hubSecondary: Ipv4Block = { first: randomIpv4BlockFirst(rng, CGNAT_BLOCK.first, CGNAT_BLOCK.prefix, secondaryPrefix), prefix: secondaryPrefix };
     const drawnHub: DrawnVpc = { id: vpcId(rng), name: 'hub', blocks: [hubPrimary, hubSecondary] };
     const names = rng.sample(NAMES, 5);
     const drawn: DrawnVpc[] = [];
     for (let i = 0; i < names.length; i++) {
       const kind = rng.int(0, 3);
-      let blocks: V4Block[];
+      let blocks: Ipv4Block[];
       if (kind === 0) {
         // lookalike, disjoint: another /hubPrefix of hubBase
         blocks = [{ first: hubBase + rng.int(1, 2 ** (hubPrefix - 16) - 1) * hubSize, prefix: hubPrefix }];
@@ -304,7 +294,7 @@ function buildWhich(rng: Rng): QuestionBody {
         blocks = [{ first: randomIpv4BlockFirst(rng, hubBase, hubPrefix, prefix), prefix }];
       } else if (kind === 2) {
         // overlaps the secondary
-        const lookalike: V4Block = { first: hubBase + Math.max(1, 2 ** (hubPrefix - 16) - 1 - (i % 2)) * hubSize, prefix: hubPrefix };
+        const lookalike: Ipv4Block = { first: hubBase + Math.max(1, 2 ** (hubPrefix - 16) - 1 - (i % 2)) * hubSize, prefix: hubPrefix };
         blocks = [lookalike, { first: randomIpv4BlockFirst(rng, hubSecondary.first, secondaryPrefix, secondaryPrefix + 2), prefix: secondaryPrefix + 2 }];
       } else {
         const other = rng.pick(PARENT_BLOCKS);
@@ -330,8 +320,8 @@ function buildWhich(rng: Rng): QuestionBody {
       const verdict = verdicts[i] as PeeringVerdict;
       if (verdict.ok) continue;
       const reason = verdict.reasons[0] ?? '';
-      const hubPrimary = drawnHub.blocks[0] as V4Block;
-      const primary = (drawn[i] as DrawnVpc).blocks[0] as V4Block;
+      const hubPrimary = drawnHub.blocks[0] as Ipv4Block;
+      const primary = (drawn[i] as DrawnVpc).blocks[0] as Ipv4Block;
       distractors.push(
         blocksOverlap(hubPrimary, primary)
           ? { text: texts[i] as string, mistake: missedOverlapMistake(hubPrimary.first === primary.first), feedback: reason }

@@ -17,7 +17,7 @@ import {
 } from '../../calc/vpc';
 import { defineGenerator, type QuestionBody } from '../define';
 import { multipleChoice, singleChoice, type Distractor } from '../choices';
-import { enclosingBlock, freeRandomIpv4BlockFirst, ipv4Text, randomBlockIn, randomIpv4BlockFirst } from './address-draws';
+import { enclosingBlock, freeRandomIpv4BlockFirst, ipv4Block, ipv4Text, type Ipv4Block, randomBlockIn, randomIpv4BlockFirst } from './address-draws';
 import type { Rng } from '../rng';
 import type { Step } from '../../calc/steps';
 import { hexDigits } from './network-scenario';
@@ -80,7 +80,7 @@ interface Scenario {
   quota: number;
   range: string;
   /** `range` as numbers. */
-  parent: Parent;
+  parent: Ipv4Block;
   /** Whether a VPC block was drawn from 100.64.0.0/10 (the only way a block can overlap it). */
   hasCgnat: boolean;
   /** The routes to a peer or on premises (not local, not the default route), in route-table order. */
@@ -93,24 +93,14 @@ interface Scenario {
   routeRanges: CidrRange[];
 }
 
-/** An IPv4 block as numbers, to draw blocks inside it. */
-interface Parent {
-  first: number;
-  prefix: number;
-}
 
-function parentOf(cidr: string): Parent {
-  const r = parseCidrRange(cidr);
-  return { first: Number(r.first), prefix: r.prefix };
-}
-
-const CGNAT_PARENT = parentOf(CGNAT);
+const CGNAT_PARENT = ipv4Block(CGNAT);
 
 /**
  * First address of `freeRandomBlockIn(rng, parent, prefix, avoid)`, with the blocks to avoid
  * already as numbers (flattened [first, last] pairs): the same draws and the same block.
  */
-function freeFirstIn(rng: Rng, parent: Parent, prefix: number, avoid: readonly number[]): number | null {
+function freeFirstIn(rng: Rng, parent: Ipv4Block, prefix: number, avoid: readonly number[]): number | null {
   if (!(Number.isInteger(prefix) && prefix >= parent.prefix && prefix <= 32)) {
     throw new Error(`secondary-cidr: cannot draw a /${prefix} inside a /${parent.prefix}`);
   }
@@ -118,7 +108,7 @@ function freeFirstIn(rng: Rng, parent: Parent, prefix: number, avoid: readonly n
 }
 
 /** `freeRandomBlockIn(rng, parent, prefix, avoid)` with the blocks to avoid as numbers (see freeFirstIn). */
-function freeBlockIn(rng: Rng, parent: Parent, prefix: number, avoid: readonly number[]): string | null {
+function freeBlockIn(rng: Rng, parent: Ipv4Block, prefix: number, avoid: readonly number[]): string | null {
   const first = freeFirstIn(rng, parent, prefix, avoid);
   return first === null ? null : `${ipv4Text(first)}/${prefix}`;
 }
@@ -145,7 +135,7 @@ const DEFAULT_ROUTE_RANGE = parseCidrRange(DEFAULT_ROUTE);
 
 function drawScenario(rng: Rng, blocks: number, quota: number): Scenario {
   const range = rng.pick(RFC1918_RANGES);
-  const parent = parentOf(range);
+  const parent = ipv4Block(range);
   const rangePrefix = parent.prefix;
   // The VPC's blocks, then the peer and on-premises destinations; each one drawn avoids the ones before.
   const vpc = new Drawn();
