@@ -12,6 +12,7 @@ import {
   addressBits,
   describeInput,
   formatAddressValue,
+  formatIpv4Number,
   parseAddressRange,
   requireText,
 } from './ip';
@@ -72,14 +73,9 @@ export function formatRange(r: CidrRange): string {
     // The common case in numbers (formatIpv4 would make the same text; anything out of range
     // still goes through it, for its error).
     const n = Number(r.first);
-    if (n >= 0 && n <= 0xffffffff) return `${ipv4Text(n)}/${r.prefix}`;
+    if (n >= 0 && n <= 0xffffffff) return `${formatIpv4Number(n)}/${r.prefix}`;
   }
   return `${formatAddressValue(r.version, r.first)}/${r.prefix}`;
-}
-
-/** Dotted quad of a 32-bit value held as a number (0 … 2^32 − 1; not checked). */
-function ipv4Text(n: number): string {
-  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
 /**
@@ -425,7 +421,7 @@ export function reservedIps(cidr: string): ReservedIp[] {
 function reservedList({ range, values }: { range: CidrRange; values: bigint[] }): ReservedIp[] {
   const purposes = range.version === 4 ? IPV4_PURPOSES : IPV6_PURPOSES;
   // IPv4 addresses in numbers (a valid range's addresses are all 0 … 2^32 − 1)
-  if (range.version === 4) return values.map((v, i) => ({ address: ipv4Text(Number(v)), purpose: purposes[i] ?? '' }));
+  if (range.version === 4) return values.map((v, i) => ({ address: formatIpv4Number(Number(v)), purpose: purposes[i] ?? '' }));
   return values.map((v, i) => ({ address: formatAddressValue(range.version, v), purpose: purposes[i] ?? '' }));
 }
 

@@ -5,7 +5,7 @@
 import { CalcError } from './errors';
 import type { Explained, Step } from './steps';
 import { describeInput, requireList, requireText } from './ip';
-import { formatRange, parseCidrRange } from './cidr';
+import { formatRange, parseCidrRange, rangesOverlap } from './cidr';
 
 /** Active peering connections per VPC: default 50, adjustable to 125. Facts row 143. */
 export const PEERINGS_PER_VPC_DEFAULT_QUOTA = 50;
@@ -36,9 +36,7 @@ export function checkPeering(a: PeeringVpc, b: PeeringVpc, existingPeerings: [st
   if (va.id === vb.id) reasons.push(`A VPC cannot be peered with itself (${va.id}).`);
   for (const x of va.ranges) {
     for (const y of vb.ranges) {
-      // rangesOverlap of cidr.ts, written out: a call into another module can cost more than the
-      // test itself when modules are compiled to CommonJS (each imported name is read through a getter)
-      if (x.version === y.version && x.first <= y.last && y.first <= x.last) {
+      if (rangesOverlap(x, y)) {
         reasons.push(`${va.id}'s block ${formatRange(x)} overlaps ${vb.id}'s block ${formatRange(y)}; VPCs with overlapping blocks cannot be peered, even if only other blocks would be routed.`);
       }
     }

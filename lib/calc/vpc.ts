@@ -13,6 +13,8 @@ import {
   formatRange,
   ipv4BlockSizeProblem,
   parseCidrRange,
+  rangeContainsRange,
+  rangesOverlap,
 } from './cidr';
 
 /** Default quota of IPv4 CIDR blocks per VPC, primary included. Facts row 6 (the notes' 6 is wrong). */
@@ -188,24 +190,10 @@ function sizeCheck(r: CidrRange): Check {
     : failed(() => problem);
 }
 
-/**
- * `rangesOverlap` and `rangeContainsRange` of cidr.ts, for the per-candidate loops here: the same
- * tests, kept in this module because a call into another module can cost more than the test
- * itself (compiled to CommonJS, as the tests and benchmarks run, each imported name is read
- * through a getter).
- */
-function overlaps(a: CidrRange, b: CidrRange): boolean {
-  return a.version === b.version && a.first <= b.last && b.first <= a.last;
-}
-
-function contains(outer: CidrRange, inner: CidrRange): boolean {
-  return outer.version === inner.version && outer.first <= inner.first && inner.last <= outer.last;
-}
-
 function rfc1918Index(r: CidrRange): number {
   for (let i = 0; i < RFC1918.length; i++) {
     const range = RFC1918[i];
-    if (range !== undefined && overlaps(range, r)) return i;
+    if (range !== undefined && rangesOverlap(range, r)) return i;
   }
   return -1;
 }
@@ -239,12 +227,12 @@ function secondaryFacts(ctx: SecondaryCidrContext, candidate: CidrRange): Second
   const primary = v4[0];
   if (primary === undefined) throw new CalcError("The VPC's block list must start with its primary IPv4 block.");
   const overlapping: CidrRange[] = [];
-  for (const r of v4) if (overlaps(r, candidate)) overlapping.push(r);
+  for (const r of v4) if (rangesOverlap(r, candidate)) overlapping.push(r);
   // Routes whose destination the candidate equals or contains. Local routes (a VPC block) are
   // already covered by the overlap rule.
   const blocking: CidrRange[] = [];
   for (const d of ctx.routes) {
-    if (d.version === 4 && contains(candidate, d) && !v4.some((b) => b.first === d.first && b.prefix === d.prefix)) blocking.push(d);
+    if (d.version === 4 && rangeContainsRange(candidate, d) && !v4.some((b) => b.first === d.first && b.prefix === d.prefix)) blocking.push(d);
   }
   return {
     candidate,
@@ -257,7 +245,7 @@ function secondaryFacts(ctx: SecondaryCidrContext, candidate: CidrRange): Second
     blocking,
     primaryRfc: rfc1918Index(primary),
     candidateRfc: rfc1918Index(candidate),
-    restricted: overlaps(candidate, RESTRICTED),
+    restricted: rangesOverlap(candidate, RESTRICTED),
   };
 }
 

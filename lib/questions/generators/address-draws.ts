@@ -3,7 +3,7 @@
  * calculation core's parsers (no AWS rule lives here): the i-th /n block of a parent, a random
  * aligned block, the address after a block, random IPv6 prefixes.
  */
-import { MAX_IPV4, MAX_IPV6, addToAddress, formatAddressValue, formatIpv6 } from '../../calc/ip';
+import { MAX_IPV4, MAX_IPV6, addToAddress, formatAddressValue, formatIpv4Number, formatIpv6 } from '../../calc/ip';
 import { type CidrRange, cidrOfAddress, cidrsOverlap, hostMask, isCidr, parseCidr, parseCidrRange, totalIps } from '../../calc/cidr';
 import { subnetCount } from '../../calc/subnetting';
 import { thousands } from '../../calc/numbers';
@@ -17,11 +17,6 @@ function pow2(k: number): number {
   return POW2[k] as number;
 }
 
-/** Dotted-quad text of a 32-bit value held as a number (0 … 2^32 − 1). */
-export function ipv4Text(n: number): string {
-  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
-}
-
 /** An IPv4 block within `p` of a whole prefix from p's own up to /32 (the common case the number paths handle). */
 function isV4Split(p: CidrRange, prefix: number): boolean {
   return p.version === 4 && Number.isInteger(prefix) && prefix >= p.prefix && prefix <= 32;
@@ -32,7 +27,7 @@ export function blockAt(parent: string, prefix: number, index: number | bigint):
   const p = parseCidrRange(parent);
   if (p.version === 4 && typeof index === 'number' && Number.isSafeInteger(index) && Number.isInteger(prefix) && prefix >= 0 && prefix <= 32) {
     const v = Number(p.first) + index * pow2(32 - prefix);
-    if (v >= 0 && v <= 0xffffffff) return `${ipv4Text(v)}/${prefix}`;
+    if (v >= 0 && v <= 0xffffffff) return `${formatIpv4Number(v)}/${prefix}`;
   }
   const size = 1n << BigInt((p.version === 4 ? 32 : 128) - prefix);
   const delta = BigInt(index) * size;
@@ -68,7 +63,7 @@ export function randomIpv4BlockFirst(rng: Rng, parentFirst: number, parentPrefix
 /** A random aligned /prefix block inside `parent`. */
 export function randomBlockIn(rng: Rng, parent: string, prefix: number): string {
   const p = parseCidrRange(parent);
-  if (isV4Split(p, prefix)) return `${ipv4Text(randomIpv4BlockFirst(rng, Number(p.first), p.prefix, prefix))}/${prefix}`;
+  if (isV4Split(p, prefix)) return `${formatIpv4Number(randomIpv4BlockFirst(rng, Number(p.first), p.prefix, prefix))}/${prefix}`;
   const count = subnetCount(parent, prefix);
   const max = count > 1n << 30n ? 2 ** 30 : Number(count);
   return blockAt(parent, prefix, rng.int(0, max - 1));
@@ -85,7 +80,7 @@ export function freeRandomBlockIn(rng: Rng, parent: string, prefix: number, avoi
       if (r.version === 4) bounds.push(Number(r.first), Number(r.last));
     }
     const first = freeRandomIpv4BlockFirst(rng, Number(p.first), p.prefix, prefix, bounds);
-    return first === null ? null : `${ipv4Text(first)}/${prefix}`;
+    return first === null ? null : `${formatIpv4Number(first)}/${prefix}`;
   }
   for (let i = 0; i < 50; i++) {
     const b = randomBlockIn(rng, parent, prefix);
@@ -123,7 +118,7 @@ export function enclosingBlock(cidr: string, prefix: number): string {
   const r = parseCidrRange(cidr);
   if (r.version === 4 && Number.isInteger(prefix) && prefix >= 0 && prefix <= 32) {
     const first = Number(r.first);
-    return `${ipv4Text(first - (first % pow2(32 - prefix)))}/${prefix}`;
+    return `${formatIpv4Number(first - (first % pow2(32 - prefix)))}/${prefix}`;
   }
   return cidrOfAddress(formatAddressValue(r.version, r.first), prefix);
 }
@@ -140,7 +135,7 @@ export function addressIn(cidr: string, offset: number): string {
     const first = Number(r.first);
     const last = Number(r.last);
     const v = offset >= 0 ? first + offset : last + 1 + offset;
-    if (v >= first && v <= last) return ipv4Text(v);
+    if (v >= first && v <= last) return formatIpv4Number(v);
   }
   if (Number.isSafeInteger(offset)) {
     const v = offset >= 0 ? r.first + BigInt(offset) : r.last + 1n + BigInt(offset);
@@ -157,7 +152,7 @@ export function addressAfter(cidr: string): string | null {
   const r = parseCidrRange(cidr);
   if (r.version === 4) {
     const next = Number(r.last) + 1;
-    return next > 0xffffffff ? null : ipv4Text(next);
+    return next > 0xffffffff ? null : formatIpv4Number(next);
   }
   const v = r.last + 1n;
   return v > MAX_IPV6 ? null : formatAddressValue(r.version, v);
@@ -169,7 +164,7 @@ export function blockAfter(cidr: string, prefix: number): string | null {
     const r = parseCidrRange(cidr);
     if (r.version === 4) {
       const first = ipv4BlockAfter(Number(r.last), prefix);
-      return first === null ? null : `${ipv4Text(first)}/${prefix}`;
+      return first === null ? null : `${formatIpv4Number(first)}/${prefix}`;
     }
   }
   const next = addressAfter(cidr);

@@ -7,9 +7,10 @@
 import { cidrsOverlap, explainCidrsOverlap, parseCidr } from '../../calc/cidr';
 import { checkPeering, explainCheckPeering, peeringSteps, type PeeringVerdict } from '../../calc/peering';
 import type { Step } from '../../calc/steps';
+import { formatIpv4Number } from '../../calc/ip';
 import { defineGenerator, type QuestionBody } from '../define';
 import { multipleChoice, singleChoice, type Distractor } from '../choices';
-import { freeRandomBlockIn, ipv4Block, ipv4Text, type Ipv4Block, randomBlockIn, randomIpv4BlockFirst, randomIpv6Block } from './address-draws';
+import { freeRandomBlockIn, ipv4Block, type Ipv4Block, randomBlockIn, randomIpv4BlockFirst, randomIpv6Block } from './address-draws';
 import type { Rng } from '../rng';
 import { hexDigits } from './network-scenario';
 
@@ -42,7 +43,7 @@ function leading(cidr: string, octets: number): string {
 
 
 function blockText(b: Ipv4Block): string {
-  return `${ipv4Text(b.first)}/${b.prefix}`;
+  return `${formatIpv4Number(b.first)}/${b.prefix}`;
 }
 
 /** 2^k for k = 0 … 32. */

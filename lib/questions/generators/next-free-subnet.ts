@@ -5,9 +5,10 @@
  */
 import { parseCidrRange } from '../../calc/cidr';
 import { explainNextFreeSubnet, nextFreeSubnet } from '../../calc/subnetting';
+import { formatIpv4Number } from '../../calc/ip';
 import { defineGenerator, type QuestionBody } from '../define';
 import { singleChoice, type Distractor } from '../choices';
-import { fmt, ipv4BlockAfter, ipv4Text } from './address-draws';
+import { fmt, ipv4BlockAfter } from './address-draws';
 import { randomPrivateCidr } from './cidr-usable-ips';
 import type { Rng } from '../rng';
 
@@ -44,7 +45,7 @@ function around(a: number, prefix: number): Block {
 }
 
 function text(b: Block): string {
-  return `${ipv4Text(b.first)}/${b.prefix}`;
+  return `${formatIpv4Number(b.first)}/${b.prefix}`;
 }
 
 function overlaps(x: Block, y: Block): boolean {
@@ -86,7 +87,7 @@ function distractorsFor(vpc: Block, vpcText: string, n: number, used: readonly B
   for (const u of used) {
     if (u.last + 1 > 0xffffffff) continue;
     const after = u.last + 1;
-    const afterText = ipv4Text(after);
+    const afterText = formatIpv4Number(after);
     const aroundAfter = around(after, n);
     const aroundText = text(aroundAfter);
     if (after % size !== 0) {

@@ -3,14 +3,13 @@
  * IPv4 and IPv6 routes, prefix-list routes (gateway endpoint), and routes more specific than the
  * local route (facts rows 59–62, 66).
  */
-import { formatIpv6 } from '../../calc/ip';
+import { formatIpv4Number, formatIpv6 } from '../../calc/ip';
 import { parseCidrRange } from '../../calc/cidr';
 import { explainRouteLookupAndMatches, routeLookup, type Route, type RouteMatch, type RouteTable } from '../../calc/routing';
 import { defineGenerator, type QuestionBody } from '../define';
 import { singleChoice, uniqueDistractors, type Distractor } from '../choices';
 import type { Rng } from '../rng';
 import { S3_PREFIX_BLOCKS, idRecord, randomIpv6Vpc, resourceId, route, routeTableMarkdown, tableParams, targetLabel } from './network-scenario';
-import { ipv4Text } from './address-draws';
 
 type Case = 'internet' | 's3' | 'local' | 'inspected' | 'peer' | 'onprem' | 'onprem-site' | 'ipv6-internet' | 'ipv6-local' | 'ipv6-no-route';
 
@@ -38,7 +37,7 @@ function hostIn(rng: Rng, cidr: string): number {
 }
 
 function addressIn(rng: Rng, cidr: string): string {
-  return ipv4Text(hostIn(rng, cidr));
+  return formatIpv4Number(hostIn(rng, cidr));
 }
 
 /** Whether the scenario includes a kind of route: always for its own cases, else by chance. */
@@ -135,7 +134,7 @@ function drawScenario(rng: Rng, c: Case): Scenario {
       const s = parseCidrRange(site);
       let d = hostIn(rng, onprem);
       while (d >= Number(s.first) && d <= Number(s.last)) d = hostIn(rng, onprem);
-      destination = ipv4Text(d);
+      destination = formatIpv4Number(d);
       what = 'a server in the corporate network';
       break;
     }

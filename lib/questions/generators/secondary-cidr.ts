@@ -4,7 +4,7 @@
  * blocks by default (row 6; the notes' 6 is wrong), not equal to or larger than an existing
  * route's destination (row 8), no mixing RFC 1918 ranges and not 198.19.0.0/16 (row 4).
  */
-import { type CidrRange, cidrsOverlap, ipv4Range, parseCidrRange } from '../../calc/cidr';
+import { type CidrRange, cidrsOverlap, ipv4Range, parseCidrRange, rangeContainsRange } from '../../calc/cidr';
 import {
   RFC1918_RANGES,
   VPC_IPV4_BLOCKS_DEFAULT_QUOTA,
@@ -17,9 +17,10 @@ import {
 } from '../../calc/vpc';
 import { defineGenerator, type QuestionBody } from '../define';
 import { multipleChoice, singleChoice, type Distractor } from '../choices';
-import { enclosingBlock, freeRandomIpv4BlockFirst, ipv4Block, ipv4Text, type Ipv4Block, randomBlockIn, randomIpv4BlockFirst } from './address-draws';
+import { enclosingBlock, freeRandomIpv4BlockFirst, ipv4Block, type Ipv4Block, randomBlockIn, randomIpv4BlockFirst } from './address-draws';
 import type { Rng } from '../rng';
 import type { Step } from '../../calc/steps';
+import { formatIpv4Number } from '../../calc/ip';
 import { hexDigits } from './network-scenario';
 
 type Rule = 'ok' | 'size' | 'quota' | 'overlap' | 'route' | 'rfc1918' | 'restricted';
@@ -110,7 +111,7 @@ function freeFirstIn(rng: Rng, parent: Ipv4Block, prefix: number, avoid: readonl
 /** `freeRandomBlockIn(rng, parent, prefix, avoid)` with the blocks to avoid as numbers (see freeFirstIn). */
 function freeBlockIn(rng: Rng, parent: Ipv4Block, prefix: number, avoid: readonly number[]): string | null {
   const first = freeFirstIn(rng, parent, prefix, avoid);
-  return first === null ? null : `${ipv4Text(first)}/${prefix}`;
+  return first === null ? null : `${formatIpv4Number(first)}/${prefix}`;
 }
 
 /** The blocks of a scenario as they are drawn: texts, ranges, and [first, last] pairs to avoid. */
@@ -122,7 +123,7 @@ class Drawn {
   /** Keep the /prefix block at `first`; returns its text. */
   add(first: number, prefix: number): string {
     const range = ipv4Range(first, prefix);
-    const text = `${ipv4Text(first)}/${prefix}`;
+    const text = `${formatIpv4Number(first)}/${prefix}`;
     this.texts.push(text);
     this.ranges.push(range);
     this.taken.push(first, first + 2 ** (32 - prefix) - 1);
@@ -313,9 +314,7 @@ function someContainsAnother(blocks: readonly string[]): boolean {
   for (let i = 0; i < ranges.length; i++) {
     const outer = ranges[i] as CidrRange;
     for (let j = 0; j < ranges.length; j++) {
-      // rangeContainsRange, written out: this pair loop is hot, and the blocks are all IPv4
-      const inner = ranges[j] as CidrRange;
-      if (i !== j && outer.first <= inner.first && inner.last <= outer.last) return true;
+      if (i !== j && rangeContainsRange(outer, ranges[j] as CidrRange)) return true;
     }
   }
   return false;
