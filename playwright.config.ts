@@ -15,7 +15,11 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,
-  retries: 0,
+  // On CI, one retry: a rare hang of Chromium while Playwright closes a finished test's browser
+  // context ("Tearing down context exceeded the test timeout", seen once in a CI run, never
+  // reproduced in 30 repeats under load) must not fail the run. A real failure fails both tries;
+  // a test that passed only on its retry is listed as flaky and counted in npm test's summary.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json']],

@@ -16,7 +16,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const results = path.join(root, 'test-results');
 const pg = process.argv.includes('--pg');
-const tally = { passed: 0, failed: 0 };
+const tally = { passed: 0, failed: 0, flaky: 0 };
 const started = Date.now();
 
 function step(title, cmd, args, env = {}) {
@@ -30,6 +30,7 @@ function step(title, cmd, args, env = {}) {
 function finish(ok) {
   const secs = ((Date.now() - started) / 1000).toFixed(0);
   console.log(`\nnetprep ${pg ? 'test:pg' : 'test'}: ${ok ? 'all green' : 'FAILED'} in ${secs} s`);
+  if (tally.flaky > 0) console.log(`(${tally.flaky} end-to-end test${tally.flaky === 1 ? '' : 's'} passed only on a retry: Playwright's report above names them)`);
   console.log(`${tally.passed} passed, ${tally.failed} failed`);
   process.exit(ok && tally.failed === 0 ? 0 : 1);
 }
@@ -48,6 +49,7 @@ function countPlaywright(file) {
   try {
     const j = JSON.parse(fs.readFileSync(file, 'utf8'));
     tally.passed += j.stats.expected + j.stats.flaky;
+    tally.flaky += j.stats.flaky;
     tally.failed += j.stats.unexpected;
     if (j.stats.skipped) tally.failed += j.stats.skipped; // a skipped test counts against us
   } catch {
