@@ -5,7 +5,7 @@
  */
 import { explainWeightedTargetGroupShares, weightedTargetGroupShares, type WeightedTargetGroup, type WeightedTargetGroupShare } from '../../calc/load-balancing';
 import { defineGenerator, type QuestionBody } from '../define';
-import { singleChoice } from '../choices';
+import { singleChoice, uniqueDistractors } from '../choices';
 import type { Rng } from '../rng';
 import { numberDistractors, numberMistakes, PERCENT_TOLERANCE, round2, type NumberMistake } from './traffic-text';
 
@@ -168,7 +168,12 @@ export const weightedTargetGroups = defineGenerator<Params>({
       p.per === 'group'
         ? `What percentage of the requests matching this rule goes to **${g.name}**?`
         : `What percentage of the requests matching this rule does **one target** in **${g.name}** receive? (Requests are spread evenly over a group's targets.)`;
-    const kind = rng.chance(0.5) ? 'number' : 'single';
+    const candidates = mistakesFor(p, explained.result);
+    const asNumber = rng.chance(0.5);
+    const distractors = asNumber ? [] : numberDistractors(candidates);
+    // Rarely (2 seeds in 2 million, e.g. 838367) the named mistakes all land on the key's value or
+    // on one other, leaving fewer than the 3 choices a choice question needs: the number is asked then.
+    const kind = asNumber || uniqueDistractors([String(answer)], distractors, 2).length < 2 ? 'number' : 'single';
     const prompt =
       `An Application Load Balancer listener rule has a forward action with weighted target groups:\n\n${table}\n\n${question}` +
       (kind === 'number' ? ' Give the percentage to two decimal places.' : ' (Choices in %, rounded to two decimal places.)');
@@ -179,14 +184,13 @@ export const weightedTargetGroups = defineGenerator<Params>({
     const explanation = { summary, steps: explained.steps, lesson: LESSON };
     const params = { groups: p.groups, ask: p.ask, per: p.per };
     const difficulty = p.per === 'target' ? 2 : 1;
-    const candidates = mistakesFor(p, explained.result);
     if (kind === 'number') {
       return {
         difficulty, kind, prompt, params, answer, tolerance: PERCENT_TOLERANCE, unit: '%', explanation, expectedSeconds: 50,
         mistakes: numberMistakes(answer, PERCENT_TOLERANCE, candidates),
       };
     }
-    const built = singleChoice(rng, String(answer), numberDistractors(candidates));
+    const built = singleChoice(rng, String(answer), distractors);
     return { difficulty, kind, prompt, params, ...built, explanation, expectedSeconds: 40 };
   },
 });
