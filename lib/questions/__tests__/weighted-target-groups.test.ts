@@ -7,7 +7,7 @@ import { score } from '../score';
 
 describe('weighted-target-groups', () => {
   // 200 of 300 (v1), 300 of 450 (eu-fleet): every named mistake is 33.33 or the key's 66.67.
-  it.each([838367, 841696243])('seed %i, whose mistakes collide, is asked as a number and graded', (seed) => {
+  it.each([838367, 841696243, 1240229857])('seed %i, whose mistakes collide, is asked as a number and graded', (seed) => {
     const q = weightedTargetGroups.generate(seed);
     expect(q.kind).toBe('number');
     expect(q.choices).toBeUndefined();
