@@ -92,7 +92,17 @@ export interface Generator<P = unknown> {
   title: string;
   /** The kinds of question this generator can produce. */
   kinds: readonly ResponseKind[];
+  /**
+   * The question for a seed: the same seed, the same question, byte for byte. If the generator
+   * cannot build one from the seed's own draw, it draws again (deterministically, a few times)
+   * rather than fail the student's request; the question still carries the seed it was asked for.
+   */
   generate(seed: number): Question;
+  /**
+   * The seed's own draw only, throwing where `generate` would draw again: what the tests and the
+   * seed scan call, so that a generator that cannot handle a seed is found, not hidden.
+   */
+  generateExact(seed: number): Question;
   /**
    * The key recomputed from the params alone, through the calculation core: how tests confirm
    * that stored params reproduce the answer. Number and text questions: the key itself. Choice
