@@ -31,24 +31,46 @@ const mixed: Case = {
 };
 cases.push(mixed);
 
-// One generator at a time: each call makes 1,000 questions of one generator, the next call the
-// next generator (a server whose requests come in runs of one topic sees this mix).
+// Runs of `k` questions of one generator, then the next generator, 1,000 questions per call:
+// k = 1 is the mixed batch's order, k = 1,000 one generator per call (a server whose requests
+// come in runs of one topic sees this mix).
 let next = 0;
-const runs: Case = {
-  name: 'runs: 1,000 questions of one generator, then the next generator',
-  calls: 1000,
-  fn: () => {
-    const g = all[next++ % all.length];
-    let last: unknown;
-    if (!g) return last;
-    for (let i = 0; i < 1000; i++) {
-      const q = g.generate(seed++);
-      last = score(q, q.answer);
-    }
-    return last;
-  },
-};
+function runsOf(k: number): Case {
+  return {
+    name: `runs: ${k.toLocaleString('en-US')} questions of one generator, then the next generator`,
+    calls: 1000,
+    fn: () => {
+      let last: unknown;
+      for (let done = 0; done < 1000; done += k) {
+        const g = all[next++ % all.length];
+        if (!g) continue;
+        for (let i = 0; i < k; i++) {
+          const q = g.generate(seed++);
+          last = score(q, q.answer);
+        }
+      }
+      return last;
+    },
+  };
+}
+const runs = runsOf(1000);
 cases.push(runs);
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+// --run-lengths: how the rate depends on how many questions of one generator come in a row, all
+// measured in one process after one warm-up (the interleaving cost, not a slower engine).
+if (process.argv.includes('--run-lengths')) {
+  const lengths = [1, 2, 4, 8, 20, 40, 100, 1000];
+  const base = measureSteady(baseline, { warmupMs: 2000 });
+  measureSteady(runsOf(1), { warmupMs: 10_000, rounds: 1, roundMs: 100 });
+  console.log(`\nQuestions generated and graded/s by run length (median of 5 rounds of 0.4 s each; baseline loop ${fmt(base.median)}/s):`);
+  for (const k of lengths) {
+    const r = measureSteady(runsOf(k), { warmupMs: 1000, rounds: 5, roundMs: 400 });
+    console.log(`  ${String(k).padStart(4)} in a row: ${fmt(r.median).padStart(7)}/s (rounds ${fmt(r.min)}–${fmt(r.max)}; ${(r.median / base.median).toFixed(5)} × the baseline loop)`);
+  }
+  process.exit(0);
+}
 
 // --steady skips the per-generator table (for quick before/after comparisons of the headline).
 if (!process.argv.includes('--steady')) runBench('lib/questions (one call = generate one question and grade it)', cases);
@@ -58,7 +80,6 @@ if (!process.argv.includes('--steady')) runBench('lib/questions (one call = gene
 // warm-up is long because V8 takes 6–8 s on this 2-core machine to finish optimising the
 // hundreds of functions a mixed batch touches: after 2 s the rate is still about half its
 // steady value (the table's 0.2 s figures are lower still).
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const steadyBase = measureSteady(baseline, { warmupMs: 2000 });
 console.log(`\nSteady figures (median of 7 rounds of 0.5 s after 10 s of warm-up; baseline loop ${fmt(steadyBase.median)}/s; goal ≥ 100,000/s on one core):`);
 for (const [label, c] of [
