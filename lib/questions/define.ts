@@ -39,6 +39,16 @@ export function defineGenerator<P>(spec: GeneratorSpec<P>): Generator<P> {
     const why = first instanceof Error ? first.message : String(first);
     throw new Error(`${spec.id} could not build a question from seed ${seed} in ${REDRAWS + 1} draws (first error: ${why})`, { cause: first });
   };
+  // build returns a fresh object: it becomes the question (copying it into a new object with
+  // the identity fields first costs more than the rest of a simple question).
+  const identify = (body: QuestionBody, seed: number): Question => {
+    const q = body as Question;
+    q.generatorId = spec.id;
+    q.version = spec.version;
+    q.seed = seed;
+    q.topic = spec.topic;
+    return q;
+  };
   return {
     id: spec.id,
     version: spec.version,
@@ -53,22 +63,10 @@ export function defineGenerator<P>(spec: GeneratorSpec<P>): Generator<P> {
       } catch (e) {
         body = redraw(seed, e);
       }
-      // build returns a fresh object: it becomes the question (copying it into a new object with
-      // the identity fields first costs more than the rest of a simple question).
-      const q = body as Question;
-      q.generatorId = spec.id;
-      q.version = spec.version;
-      q.seed = seed;
-      q.topic = spec.topic;
-      return q;
+      return identify(body, seed);
     },
     generateExact(seed: number): Question {
-      const q = spec.build(createRng((seed ^ salt) >>> 0)) as Question;
-      q.generatorId = spec.id;
-      q.version = spec.version;
-      q.seed = seed;
-      q.topic = spec.topic;
-      return q;
+      return identify(spec.build(createRng((seed ^ salt) >>> 0)), seed);
     },
   };
 }
